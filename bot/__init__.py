@@ -1,0 +1,1 @@
+"""Info-service for foreign residents of Plzeň: curated answers and a human handoff."""

@@ -1,0 +1,61 @@
+"""The command line: `python -m bot COMMAND` (DESIGN.md's contract)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from bot.config import ConfigError, Settings
+from bot.knowledge.model import LANGUAGES
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot", description="Info-service for foreign residents of Plzeň."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    chat = commands.add_parser("chat", help="talk to the bot in this terminal (no token needed)")
+    chat.add_argument("--lang", choices=LANGUAGES, help="interface language (asked if omitted)")
+
+    ask = commands.add_parser("ask", help="answer one question, or JSON lines from stdin")
+    ask.add_argument("--lang", choices=LANGUAGES, default="uk")
+    ask.add_argument("--json", action="store_true", help="print the decision as JSON")
+    ask.add_argument("text", nargs="*", help="the question (omit with --json to read stdin)")
+
+    content = commands.add_parser("content", help="editors' tools for the content")
+    content_commands = content.add_subparsers(dest="content_command", required=True)
+    content_commands.add_parser("check", help="validate everything; exit 1 on errors")
+    content_commands.add_parser("dump", help="the knowledge base as JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()
+        return _dispatch(args, settings)
+    except ConfigError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command == "content":
+        from bot.commands import content
+
+        return (
+            content.check(settings) if args.content_command == "check" else content.dump(settings)
+        )
+    if args.command == "ask":
+        from bot.commands import ask
+
+        return ask.run(settings, lang=args.lang, as_json=args.json, text=" ".join(args.text))
+    if args.command == "chat":
+        from bot.console import chat
+
+        return chat.run(settings, lang=args.lang)
+    raise AssertionError(f"unhandled command {args.command}")

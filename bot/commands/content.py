@@ -1,0 +1,58 @@
+"""`content check` and `content dump`: the editors' validator and a JSON export."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TextIO
+
+from bot.config import Settings
+from bot.knowledge.loader import load
+
+
+def check(settings: Settings, out: TextIO = sys.stdout) -> int:
+    """Print every problem as file:line: message; exit 1 if any is an error."""
+    result = load(settings.content_dir)
+    for problem in result.problems:
+        print(problem, file=out)
+    errors, warnings = len(result.errors), len(result.warnings)
+    if result.knowledge is not None:
+        articles = len(result.knowledge.articles)
+        print(f"content OK: {articles} articles, {warnings} warning(s)", file=out)
+        return 0
+    print(f"content has {errors} error(s) and {warnings} warning(s)", file=out)
+    return 1
+
+
+def dump(settings: Settings, out: TextIO = sys.stdout) -> int:
+    """The whole knowledge base as JSON (DESIGN.md's contract)."""
+    result = load(settings.content_dir)
+    if result.knowledge is None:
+        for problem in result.errors:
+            print(problem, file=sys.stderr)
+        return 1
+    articles = [
+        {
+            "id": article.id,
+            "area": article.area,
+            "related": list(article.related),
+            "offices": list(article.offices),
+            "sources": [source.url for source in article.sources],
+            "translations": {
+                lang: {
+                    "title": text.title,
+                    "summary": text.summary,
+                    "body": text.body,
+                    "sections": [{"title": s.title, "body": s.body} for s in text.sections],
+                    "keywords": list(text.keywords),
+                    "questions": list(text.questions),
+                    "reviewed": text.reviewed.isoformat(),
+                }
+                for lang, text in article.translations.items()
+            },
+        }
+        for article in result.knowledge.articles.values()
+    ]
+    json.dump({"articles": articles}, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return 0

@@ -1,0 +1,93 @@
+"""Settings from the environment (see .env.example). Secrets never leave this object's repr."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.handoff.hours import WorkingHours, parse_working_hours
+
+DEFAULT_TIMEZONE = "Europe/Prague"
+DEFAULT_HOURS = "Mon-Fri 08:00-16:00"
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message names the variable."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_path: Path
+    content_dir: Path
+    timezone: ZoneInfo
+    assistant_hours: WorkingHours
+    staff_chat_id: int | None = None
+    admin_user_ids: frozenset[int] = frozenset()
+    api_url: str | None = None
+    webhook_url: str | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    token: str | None = field(default=None, repr=False)
+    webhook_secret: str | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+
+        def get(name: str) -> str | None:
+            value = env.get(name, "").strip()
+            return value or None
+
+        timezone_name = get("TIMEZONE") or DEFAULT_TIMEZONE
+        try:
+            timezone = ZoneInfo(timezone_name)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ConfigError(f"TIMEZONE: unknown time zone {timezone_name!r}") from exc
+        hours_text = get("ASSISTANT_HOURS") or DEFAULT_HOURS
+        holidays_text = get("PUBLIC_HOLIDAYS") or ""
+        try:
+            hours = parse_working_hours(hours_text, holidays_text)
+        except ValueError as exc:
+            raise ConfigError(f"ASSISTANT_HOURS/PUBLIC_HOLIDAYS: {exc}") from exc
+        webhook_url = get("WEBHOOK_URL")
+        if webhook_url and not webhook_url.startswith("https://"):
+            raise ConfigError("WEBHOOK_URL: must start with https://")
+        return cls(
+            database_path=Path(get("DATABASE_PATH") or "data/bot.sqlite3"),
+            content_dir=Path(get("CONTENT_DIR") or "content"),
+            timezone=timezone,
+            assistant_hours=hours,
+            staff_chat_id=_integer(get("STAFF_CHAT_ID"), "STAFF_CHAT_ID"),
+            admin_user_ids=frozenset(_id_list(get("ADMIN_USER_IDS") or "", "ADMIN_USER_IDS")),
+            api_url=get("TELEGRAM_API_URL"),
+            webhook_url=webhook_url,
+            webhook_listen=get("WEBHOOK_LISTEN") or "127.0.0.1",
+            webhook_port=_integer(get("WEBHOOK_PORT"), "WEBHOOK_PORT") or 8443,
+            token=get("TELEGRAM_BOT_TOKEN"),
+            webhook_secret=get("WEBHOOK_SECRET"),
+        )
+
+    def require_token(self) -> str:
+        if not self.token:
+            raise ConfigError("TELEGRAM_BOT_TOKEN: required to run the Telegram bot")
+        if not re.fullmatch(r"\d+:[A-Za-z0-9_-]{20,}", self.token):
+            raise ConfigError("TELEGRAM_BOT_TOKEN: does not look like a token from BotFather")
+        return self.token
+
+
+def _integer(value: str | None, name: str) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise ConfigError(f"{name}: {value!r} is not a whole number") from exc
+
+
+def _id_list(value: str, name: str) -> list[int]:
+    parts = [part.strip() for part in value.split(",") if part.strip()]
+    return [n for part in parts if (n := _integer(part, name)) is not None]

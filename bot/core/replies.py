@@ -1,0 +1,21 @@
+"""What the core answers: plain data that each front end renders its own way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    action: str  # encoded bot.core.actions.Action
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One message: text in the editors' markup, and rows of buttons under it."""
+
+    text: str
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    # The article shown, if any: front ends use it for extras (map pins, deep links).
+    article: str | None = None

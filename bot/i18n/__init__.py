@@ -1,0 +1,1 @@
+"""Interface strings (gettext catalogues compiled at start) and locale-aware formatting."""

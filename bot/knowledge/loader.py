@@ -1,0 +1,505 @@
+"""Load and check the whole content tree; report every problem at once.
+
+The loader never stops at the first mistake: editors fix a batch of files in one go,
+and a running bot that reloads broken content keeps its last good version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.knowledge import markup
+from bot.knowledge.model import (
+    LANGUAGES,
+    SOURCE_LANGUAGE,
+    WEEKDAYS,
+    Area,
+    Article,
+    KnowledgeBase,
+    Office,
+    Section,
+    Source,
+    TimeRange,
+    Translation,
+)
+from bot.knowledge.problems import ContentError, Problem, Severity, display_path
+from bot.knowledge.yamlnodes import URL_PATTERN, FileReader, Mapping, line_of
+
+# A review older than this is flagged so editors re-check facts that may have changed.
+REVIEW_MAX_AGE = dt.timedelta(days=365)
+TITLE_MAX = 120
+SUMMARY_MAX = 400
+BODY_MAX = 3000
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ]{7,18}[0-9]$")
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+HOURS_PATTERN = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-4]):([0-5][0-9])$")
+OFFICE_KINDS = (
+    "ministry", "labour-office", "police", "municipal-police", "city",
+    "integration", "ngo", "health", "other",
+)  # fmt: skip
+
+TRANSLATION_REQUIRED = ("id", "reviewed", "title", "summary", "body", "keywords")
+TRANSLATION_OPTIONAL = ("questions", "sections")
+FACTS_REQUIRED = ("id", "sources")
+FACTS_OPTIONAL = ("order", "related", "offices")
+OFFICE_REQUIRED = ("id", "kind", "name", "sources")
+OFFICE_OPTIONAL = ("address", "location", "phone", "email", "web", "hours", "hours_note")
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    knowledge: KnowledgeBase | None
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+
+@dataclass(frozen=True)
+class _Facts:
+    area: str
+    order: int
+    related: tuple[tuple[str, int], ...]
+    offices: tuple[tuple[str, int], ...]
+    sources: tuple[Source, ...]
+    where: str
+
+
+def load(root: Path, today: dt.date | None = None) -> LoadResult:
+    """Read and check everything under root; the knowledge base only if there is no error."""
+    return _Loader(root, today or dt.date.today()).run()
+
+
+def load_or_raise(root: Path, today: dt.date | None = None) -> KnowledgeBase:
+    result = load(root, today)
+    if result.knowledge is None:
+        raise ContentError(result.errors)
+    return result.knowledge
+
+
+class _Loader:
+    def __init__(self, root: Path, today: dt.date) -> None:
+        self.root = root
+        self.today = today
+        self.problems: list[Problem] = []
+
+    def reader(self, path: Path) -> FileReader:
+        return FileReader(display_path(path, self.root), self.problems)
+
+    def run(self) -> LoadResult:
+        if not self.root.is_dir():
+            problem = Problem(str(self.root), 1, "content directory does not exist")
+            return LoadResult(None, [problem])
+        areas, emergency = self.load_topics()
+        offices = self.load_offices()
+        facts = self.load_facts({area_id for area_id, _, _ in areas})
+        translations = {lang: self.load_language(lang, facts) for lang in LANGUAGES}
+        self.cross_check(facts, offices, translations, emergency)
+        articles = {
+            article_id: Article(
+                id=article_id,
+                area=fact.area,
+                order=fact.order,
+                related=tuple(ref for ref, _ in fact.related if ref in facts),
+                offices=tuple(ref for ref, _ in fact.offices if ref in offices),
+                sources=fact.sources,
+                translations={
+                    lang: translations[lang][article_id]
+                    for lang in LANGUAGES
+                    if article_id in translations[lang]
+                },
+            )
+            for article_id, fact in facts.items()
+        }
+        area_objects = tuple(
+            Area(
+                id=area_id,
+                icon=icon,
+                title=title,
+                article_ids=tuple(
+                    article.id
+                    for article in sorted(
+                        (a for a in articles.values() if a.area == area_id),
+                        key=lambda a: (a.order, a.id),
+                    )
+                ),
+            )
+            for area_id, icon, title in areas
+        )
+        problems = sorted(set(self.problems))
+        if any(p.severity is Severity.ERROR for p in problems):
+            return LoadResult(None, problems)
+        knowledge = KnowledgeBase(area_objects, articles, offices, emergency or "")
+        return LoadResult(knowledge, problems)
+
+    # -- topics ---------------------------------------------------------------------------
+
+    def load_topics(self) -> tuple[list[tuple[str, str, dict[str, str]]], str | None]:
+        path = self.root / "topics.yaml"
+        reader = self.reader(path)
+        if not path.is_file():
+            reader.error(1, "topics.yaml is missing: it lists the menu areas")
+            return [], None
+        top = reader.load(path)
+        if top is None:
+            return [], None
+        reader.check_fields(top, required=("areas", "emergency_article"))
+        emergency = reader.text(top, "emergency_article")
+        areas: list[tuple[str, str, dict[str, str]]] = []
+        node = top.entries.get("areas")
+        if node is None:
+            return areas, emergency[0] if emergency else None
+        if not hasattr(node, "value") or not isinstance(node.value, list):
+            reader.error(line_of(node), "'areas' must be a list")
+            return areas, emergency[0] if emergency else None
+        seen: set[str] = set()
+        for item in node.value:
+            area = reader.mapping(item, "an area")
+            if area is None:
+                continue
+            reader.check_fields(area, required=("id", "title"), optional=("icon",))
+            found_id = reader.text(area, "id")
+            icon = reader.text(area, "icon")
+            title = reader.languages(area, "title", LANGUAGES)
+            if found_id is None:
+                continue
+            area_id, line = found_id
+            if area_id in seen:
+                reader.error(line, f"area '{area_id}' is listed twice")
+            seen.add(area_id)
+            areas.append((area_id, icon[0] if icon else "", title))
+        return areas, emergency[0] if emergency else None
+
+    # -- offices --------------------------------------------------------------------------
+
+    def load_offices(self) -> dict[str, Office]:
+        offices: dict[str, Office] = {}
+        for path in sorted((self.root / "offices").glob("*.yaml")):
+            office = self.load_office(path)
+            if office is not None:
+                offices[office.id] = office
+        return offices
+
+    def load_office(self, path: Path) -> Office | None:
+        reader = self.reader(path)
+        data = reader.load(path)
+        if data is None:
+            return None
+        reader.check_fields(data, required=OFFICE_REQUIRED, optional=OFFICE_OPTIONAL)
+        office_id = self.checked_id(reader, data, path.stem)
+        kind = reader.text(data, "kind")
+        if kind and kind[0] not in OFFICE_KINDS:
+            reader.error(kind[1], f"unknown kind '{kind[0]}' (one of: {', '.join(OFFICE_KINDS)})")
+        name = reader.languages(data, "name", LANGUAGES)
+        sources = [
+            url for url, line in reader.text_list(data, "sources") if self.url(reader, url, line)
+        ]
+        if "sources" in data.entries and not sources:
+            reader.error(data.key_lines["sources"], "an office needs at least one source URL")
+        address = reader.text(data, "address")
+        phones = [p for p, line in reader.text_list(data, "phone") if self.phone(reader, p, line)]
+        emails = [e for e, line in reader.text_list(data, "email") if self.email(reader, e, line)]
+        web = reader.text(data, "web")
+        if web:
+            self.url(reader, web[0], web[1])
+        lat, lon = self.location(reader, data)
+        hours = self.hours(reader, data)
+        note = (
+            reader.languages(data, "hours_note", LANGUAGES) if "hours_note" in data.entries else {}
+        )
+        if office_id is None or kind is None:
+            return None
+        return Office(
+            id=office_id,
+            kind=kind[0],
+            name=name,
+            sources=tuple(sources),
+            address=address[0] if address else None,
+            lat=lat,
+            lon=lon,
+            phones=tuple(phones),
+            emails=tuple(emails),
+            web=web[0] if web else None,
+            hours=hours,
+            hours_note=note,
+        )
+
+    def location(self, reader: FileReader, data: Mapping) -> tuple[float | None, float | None]:
+        node = data.entries.get("location")
+        if node is None:
+            return None, None
+        inner = reader.mapping(node, "'location'")
+        if inner is None:
+            return None, None
+        reader.check_fields(inner, required=("lat", "lon"))
+        lat, lon = reader.number(inner, "lat"), reader.number(inner, "lon")
+        if lat is not None and not -90 <= lat <= 90:
+            reader.error(inner.line, f"latitude {lat} is outside -90..90")
+            lat = None
+        if lon is not None and not -180 <= lon <= 180:
+            reader.error(inner.line, f"longitude {lon} is outside -180..180")
+            lon = None
+        return lat, lon
+
+    def hours(self, reader: FileReader, data: Mapping) -> dict[int, tuple[TimeRange, ...]]:
+        node = data.entries.get("hours")
+        if node is None:
+            return {}
+        inner = reader.mapping(node, "'hours'")
+        if inner is None:
+            return {}
+        reader.check_fields(inner, required=(), optional=WEEKDAYS)
+        week: dict[int, tuple[TimeRange, ...]] = {}
+        for day, weekday in ((d, i) for i, d in enumerate(WEEKDAYS)):
+            ranges: list[TimeRange] = []
+            for value, line in reader.text_list(inner, day):
+                parsed = parse_time_range(value)
+                if parsed is None:
+                    reader.error(line, f"opening hours {value!r} must look like 08:00-16:30")
+                    continue
+                if ranges and parsed.start < ranges[-1].end:
+                    reader.error(line, f"opening hours {value!r} overlap or are out of order")
+                ranges.append(parsed)
+            if ranges:
+                week[weekday] = tuple(ranges)
+        return week
+
+    # -- facts ----------------------------------------------------------------------------
+
+    def load_facts(self, areas: set[str]) -> dict[str, _Facts]:
+        facts: dict[str, _Facts] = {}
+        for path in sorted((self.root / "facts").glob("*/*.yaml")):
+            reader = self.reader(path)
+            area = path.parent.name
+            if area not in areas:
+                reader.error(1, f"area folder '{area}' is not listed in topics.yaml")
+            data = reader.load(path)
+            if data is None:
+                continue
+            reader.check_fields(data, required=FACTS_REQUIRED, optional=FACTS_OPTIONAL)
+            article_id = self.checked_id(reader, data, path.stem)
+            if article_id is None:
+                continue
+            if article_id in facts:
+                reader.error(
+                    data.line, f"duplicate id '{article_id}': also in {facts[article_id].where}"
+                )
+                continue
+            facts[article_id] = _Facts(
+                area=area,
+                order=reader.integer(data, "order", 100),
+                related=tuple(reader.text_list(data, "related")),
+                offices=tuple(reader.text_list(data, "offices")),
+                sources=self.sources(reader, data),
+                where=reader.path,
+            )
+        return facts
+
+    def sources(self, reader: FileReader, data: Mapping) -> tuple[Source, ...]:
+        node = data.entries.get("sources")
+        if node is None:
+            return ()
+        if not hasattr(node, "value") or not isinstance(node.value, list) or not node.value:
+            reader.error(line_of(node), "'sources' must be a non-empty list of {url, title}")
+            return ()
+        sources: list[Source] = []
+        for item in node.value:
+            entry = reader.mapping(item, "a source")
+            if entry is None:
+                continue
+            reader.check_fields(entry, required=("url",), optional=("title",))
+            url = reader.text(entry, "url")
+            title = reader.text(entry, "title")
+            if url and self.url(reader, url[0], url[1]):
+                sources.append(Source(url[0], title[0] if title else None))
+        return tuple(sources)
+
+    # -- translations ---------------------------------------------------------------------
+
+    def load_language(self, lang: str, facts: dict[str, _Facts]) -> dict[str, Translation]:
+        found: dict[str, Translation] = {}
+        for path in sorted((self.root / lang).glob("*/*.yaml")):
+            reader = self.reader(path)
+            data = reader.load(path)
+            if data is None:
+                continue
+            reader.check_fields(data, required=TRANSLATION_REQUIRED, optional=TRANSLATION_OPTIONAL)
+            article_id = self.checked_id(reader, data, path.stem)
+            if article_id is None:
+                continue
+            fact = facts.get(article_id)
+            if fact is None:
+                reader.error(
+                    data.line, f"no facts file for '{article_id}' (facts/<area>/{article_id}.yaml)"
+                )
+            elif fact.area != path.parent.name:
+                reader.error(
+                    data.line,
+                    f"'{article_id}' belongs to area '{fact.area}', not '{path.parent.name}'",
+                )
+            if article_id in found:
+                reader.error(data.line, f"duplicate id '{article_id}' in {lang}")
+                continue
+            translation = self.translation(reader, data, lang)
+            if translation is not None:
+                found[article_id] = translation
+        return found
+
+    def translation(self, reader: FileReader, data: Mapping, lang: str) -> Translation | None:
+        title = reader.text(data, "title", max_length=TITLE_MAX)
+        summary = reader.text(data, "summary", max_length=SUMMARY_MAX)
+        body = reader.text(data, "body", max_length=BODY_MAX)
+        reviewed = reader.date(data, "reviewed")
+        keywords = reader.text_list(data, "keywords")
+        if "keywords" in data.entries and not keywords:
+            reader.error(data.key_lines["keywords"], "give at least one keyword")
+        questions = reader.text_list(data, "questions")
+        for field_value in (title, summary, body):
+            if field_value:
+                self.markup(reader, *field_value)
+        sections = self.sections(reader, data)
+        if reviewed and self.today - reviewed > REVIEW_MAX_AGE:
+            reader.warning(
+                data.key_lines["reviewed"],
+                f"reviewed {reviewed.isoformat()}, over 12 months ago: check the facts",
+            )
+        if reviewed and reviewed > self.today:
+            reader.error(data.key_lines["reviewed"], f"reviewed date {reviewed} is in the future")
+        if not (title and summary and body and reviewed and keywords):
+            return None
+        return Translation(
+            lang=lang,
+            title=title[0],
+            summary=summary[0],
+            body=body[0],
+            reviewed=reviewed,
+            keywords=tuple(k for k, _ in keywords),
+            questions=tuple(q for q, _ in questions),
+            sections=sections,
+        )
+
+    def sections(self, reader: FileReader, data: Mapping) -> tuple[Section, ...]:
+        node = data.entries.get("sections")
+        if node is None:
+            return ()
+        if not hasattr(node, "value") or not isinstance(node.value, list):
+            reader.error(line_of(node), "'sections' must be a list of {title, body}")
+            return ()
+        sections: list[Section] = []
+        for item in node.value:
+            entry = reader.mapping(item, "a section")
+            if entry is None:
+                continue
+            reader.check_fields(entry, required=("title", "body"))
+            title = reader.text(entry, "title", max_length=TITLE_MAX)
+            body = reader.text(entry, "body", max_length=BODY_MAX)
+            for field_value in (title, body):
+                if field_value:
+                    self.markup(reader, *field_value)
+            if title and body:
+                sections.append(Section(title[0], body[0]))
+        return tuple(sections)
+
+    # -- checks across files --------------------------------------------------------------
+
+    def cross_check(
+        self,
+        facts: dict[str, _Facts],
+        offices: dict[str, Office],
+        translations: dict[str, dict[str, Translation]],
+        emergency: str | None,
+    ) -> None:
+        for article_id, fact in facts.items():
+            reader = FileReader(fact.where, self.problems)
+            for lang in LANGUAGES:
+                if article_id not in translations[lang]:
+                    reader.error(
+                        1,
+                        f"'{article_id}' has no {lang} version ({lang}/{fact.area}/{article_id}.yaml)",
+                    )
+            for ref, line in fact.related:
+                if ref not in facts:
+                    reader.error(line, f"related article '{ref}' does not exist")
+                elif ref == article_id:
+                    reader.error(line, "an article cannot be related to itself")
+            for ref, line in fact.offices:
+                if ref not in offices:
+                    reader.error(line, f"office '{ref}' does not exist (offices/{ref}.yaml)")
+            source = translations[SOURCE_LANGUAGE].get(article_id)
+            for lang in LANGUAGES:
+                version = translations[lang].get(article_id)
+                if (
+                    source
+                    and version
+                    and lang != SOURCE_LANGUAGE
+                    and version.reviewed < source.reviewed
+                ):
+                    FileReader(f"{lang}/{fact.area}/{article_id}.yaml", self.problems).warning(
+                        1,
+                        f"translation reviewed {version.reviewed}, before the Czech text changed "
+                        f"({source.reviewed}): update it",
+                    )
+        if emergency and emergency not in facts:
+            self.reader(self.root / "topics.yaml").error(
+                1, f"emergency_article '{emergency}' does not exist"
+            )
+
+    # -- small field checks ---------------------------------------------------------------
+
+    def checked_id(self, reader: FileReader, data: Mapping, stem: str) -> str | None:
+        found = reader.text(data, "id")
+        if found is None:
+            return None
+        value, line = found
+        if not ID_PATTERN.match(value):
+            reader.error(line, f"id '{value}' must be lower-case words joined by hyphens")
+            return None
+        if value != stem:
+            reader.error(line, f"id '{value}' does not match the file name '{stem}.yaml'")
+        return value
+
+    def markup(self, reader: FileReader, text: str, line: int) -> None:
+        for offset, message in markup.check(text):
+            reader.error(line + offset, message)
+
+    def url(self, reader: FileReader, url: str, line: int) -> bool:
+        if URL_PATTERN.match(url):
+            return True
+        reader.error(line, f"{url!r} is not a web address (https://...)")
+        return False
+
+    def phone(self, reader: FileReader, phone: str, line: int) -> bool:
+        digits = phone.replace(" ", "").lstrip("+")
+        if PHONE_PATTERN.match(phone) and 9 <= len(digits) <= 15:
+            return True
+        reader.error(line, f"phone {phone!r} must be digits, e.g. +420 378 033 800")
+        return False
+
+    def email(self, reader: FileReader, email: str, line: int) -> bool:
+        if EMAIL_PATTERN.match(email):
+            return True
+        reader.error(line, f"{email!r} is not an e-mail address")
+        return False
+
+
+def parse_time_range(value: str) -> TimeRange | None:
+    match = HOURS_PATTERN.match(value.replace(" ", "").replace("–", "-"))
+    if match is None:
+        return None
+    start_h, start_m, end_h, end_m = (int(g) for g in match.groups())
+    if end_h == 24 and end_m:
+        return None
+    start = dt.time(start_h, start_m)
+    end = dt.time.max if end_h == 24 else dt.time(end_h, end_m)
+    if end <= start:
+        return None
+    return TimeRange(start, end)

@@ -1,0 +1,1 @@
+"""Text folding, the article index and the matcher that turns a question into a decision."""

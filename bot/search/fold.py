@@ -1,0 +1,101 @@
+"""Fold any resident's text to one comparable form.
+
+Residents write the same word in many ways: Ukrainian in Cyrillic or Latin letters,
+Russian, Czech with or without diacritics, with typos and inflected endings. Folding
+maps all of them onto one ASCII "sound key" so that "тимчасовий захист",
+"tymchasovyi zakhyst" and "timchasoviy zakhist" become the same tokens, and then cuts
+words to a prefix so that case endings ("ochrana", "ochrany", "ochranou") meet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from anyascii import anyascii
+
+# Matching looks at the start of a message only; anything longer is a letter, not a
+# question, and truncating keeps latency flat whatever residents paste.
+MAX_MATCH_CHARS = 600
+
+# Words are cut to this many characters of their sound key. Five keeps Czech and
+# Ukrainian case endings apart from the stem ("pobyt|u", "dozvil|u") while still
+# separating most distinct words; tuned on the development set (bench/matching.py).
+STEM_LENGTH = 5
+
+# Spelling variants of the same sound, longest first: Latin transliterations of
+# Ukrainian and Russian (KMU, ISO, English-style) and Czech spelling meet here.
+_SOUND_RULES: tuple[tuple[str, str], ...] = (
+    ("shch", "s"),
+    ("sch", "s"),
+    ("sh", "s"),
+    ("zh", "z"),
+    ("kh", "c"),
+    ("ch", "c"),
+    ("ts", "c"),
+    ("tz", "c"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("w", "v"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("g", "h"),
+    ("y", "i"),
+    ("j", "i"),
+)
+_SOUND_PATTERN = re.compile("|".join(re.escape(src) for src, _ in _SOUND_RULES))
+_SOUND_MAP = dict(_SOUND_RULES)
+_REPEATS = re.compile(r"(.)\1+")
+_TOKEN = re.compile(r"[a-z0-9]+")
+_APOSTROPHES = re.compile("['’ʼ`´]")
+
+
+def to_ascii(text: str) -> str:
+    """Lower-case ASCII transliteration: letters of any script kept, symbols and emoji dropped."""
+    text = unicodedata.normalize("NFKC", text[:MAX_MATCH_CHARS]).lower()
+    text = _APOSTROPHES.sub("", text)
+    out: list[str] = []
+    for char in text:
+        if char.isascii():
+            out.append(char if char.isalnum() else " ")
+        elif char.isalpha():
+            out.append(_transliterate_letter(char))
+        elif char.isdigit():
+            out.append(str(unicodedata.digit(char, 0)))
+        elif unicodedata.category(char).startswith("M"):
+            continue  # a combining accent: drop it, keep the letter before it
+        else:
+            out.append(" ")
+    return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def _transliterate_letter(char: str) -> str:
+    return _APOSTROPHES.sub("", anyascii(char).lower())
+
+
+@lru_cache(maxsize=65536)
+def sound_key(word: str) -> str:
+    """The sound key of one ASCII word: spelling variants unified, doubled letters single."""
+    return _REPEATS.sub(r"\1", _SOUND_PATTERN.sub(lambda m: _SOUND_MAP[m.group(0)], word))
+
+
+def stem(key: str) -> str:
+    """Cut a sound key to its prefix; numbers are kept whole (112 is not 11)."""
+    return key if key.isdigit() else key[:STEM_LENGTH]
+
+
+def words(text: str) -> list[str]:
+    """The sound keys of every word in the text, in order."""
+    return [sound_key(token) for token in _TOKEN.findall(to_ascii(text))]
+
+
+def fold(text: str) -> list[str]:
+    """The stems of every word in the text, in order: what the index stores and looks up."""
+    return [stem(key) for key in words(text)]
+
+
+def plain(text: str) -> str:
+    """Lower-case ASCII text with single spaces, for phrase patterns (person requests...)."""
+    return " ".join(_TOKEN.findall(to_ascii(text)))

@@ -1,0 +1,155 @@
+"""The article index: every language of an article folded into one bag of weighted stems."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.knowledge import markup
+from bot.knowledge.model import KnowledgeBase, Translation
+from bot.search.fold import stem, words
+from bot.search.lexicon import STOPWORDS
+
+# How strongly a word in each field says "this article is about it". Titles, keywords
+# and the editors' example questions are chosen words; body text mentions many things.
+FIELD_STRENGTH = {
+    "title": 1.0,
+    "keywords": 1.0,
+    "questions": 0.9,
+    "summary": 0.7,
+    "body": 0.45,
+}
+# Typo tolerance: a query word unknown to the index borrows the closest indexed word
+# if it is at least this similar (rapidfuzz ratio, 0-100), scaled by the similarity.
+FUZZY_MIN_SIMILARITY = 80
+FUZZY_MIN_LENGTH = 5
+# Two adjacent query stems found adjacent in an article's chosen words ("карта
+# працівника", "noční klid") are stronger evidence than the two words apart.
+BIGRAM_WEIGHT = 0.5
+BIGRAM_FIELDS = ("title", "keywords", "questions")
+
+
+@dataclass(frozen=True)
+class QueryTerms:
+    """A query after folding: topic stems (with fuzzy stand-ins) and adjacent pairs."""
+
+    stems: tuple[tuple[str, float], ...]  # (indexed or unknown stem, similarity 0..1)
+    bigrams: tuple[str, ...]
+    unknown: tuple[str, ...]
+
+
+class ArticleIndex:
+    """Inverted index over all articles and languages; built once per knowledge base."""
+
+    def __init__(self, knowledge: KnowledgeBase) -> None:
+        self.article_ids: list[str] = sorted(knowledge.articles)
+        postings: dict[str, dict[int, float]] = defaultdict(dict)
+        bigrams: dict[str, dict[int, float]] = defaultdict(dict)
+        word_to_stem: dict[str, str] = {}
+        for position, article_id in enumerate(self.article_ids):
+            article = knowledge.articles[article_id]
+            for field, text in _fields(article.translations.values()):
+                strength = FIELD_STRENGTH[field]
+                keys = [key for key in words(text) if stem(key) not in STOPWORDS]
+                stems = [stem(key) for key in keys]
+                for key, item in zip(keys, stems, strict=True):
+                    word_to_stem.setdefault(key, item)
+                    if postings[item].get(position, 0.0) < strength:
+                        postings[item][position] = strength
+                if field in BIGRAM_FIELDS:
+                    for pair in _pairs(stems):
+                        if bigrams[pair].get(position, 0.0) < strength:
+                            bigrams[pair][position] = strength
+        total = len(self.article_ids)
+        self.postings: dict[str, tuple[tuple[int, float], ...]] = {
+            s: tuple(p.items()) for s, p in postings.items()
+        }
+        self.bigrams: dict[str, tuple[tuple[int, float], ...]] = {
+            s: tuple(p.items()) for s, p in bigrams.items()
+        }
+        self.idf: dict[str, float] = {s: _idf(total, len(p)) for s, p in postings.items()}
+        self.bigram_idf: dict[str, float] = {s: _idf(total, len(p)) for s, p in bigrams.items()}
+        # A word nobody wrote is informative (it is why a question may be out of scope),
+        # but less certain than a rare indexed word: it may be a typo we could not place.
+        self.unknown_idf = 0.8 * _idf(total, 1)
+        self._words = list(word_to_stem)
+        self._word_stems = word_to_stem
+
+    def __len__(self) -> int:
+        return len(self.article_ids)
+
+    def terms(self, text: str) -> QueryTerms:
+        """Fold the query; unknown words are matched to indexed ones by similarity."""
+        seen: set[str] = set()
+        stems: list[tuple[str, float]] = []
+        unknown: list[str] = []
+        sequence: list[str] = []
+        for key in words(text):
+            item = stem(key)
+            if item in STOPWORDS or len(key) < 2:
+                continue
+            if item not in self.postings:
+                item, similarity = self._closest(key)
+                if similarity == 0.0:
+                    unknown.append(item)
+            else:
+                similarity = 1.0
+            sequence.append(item)
+            if item not in seen:
+                seen.add(item)
+                stems.append((item, similarity))
+        return QueryTerms(tuple(stems), tuple(_pairs(sequence)), tuple(unknown))
+
+    def _closest(self, key: str) -> tuple[str, float]:
+        if len(key) >= FUZZY_MIN_LENGTH and self._words:
+            found = process.extractOne(
+                key, self._words, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SIMILARITY
+            )
+            if found is not None:
+                word, similarity, _ = found
+                return self._word_stems[word], similarity / 100.0
+        return stem(key), 0.0
+
+    def score(self, terms: QueryTerms) -> tuple[dict[int, float], float]:
+        """Scores per article position, and the query's total information (for coverage)."""
+        scores: dict[int, float] = defaultdict(float)
+        total = 0.0
+        for item, similarity in terms.stems:
+            idf = self.idf.get(item, self.unknown_idf) if similarity else self.unknown_idf
+            total += idf
+            if not similarity:
+                continue
+            weight = idf * similarity
+            for position, strength in self.postings.get(item, ()):
+                scores[position] += weight * strength
+        for pair in set(terms.bigrams):
+            weight = BIGRAM_WEIGHT * self.bigram_idf.get(pair, 0.0)
+            for position, strength in self.bigrams.get(pair, ()):
+                scores[position] += weight * strength
+        return scores, total
+
+
+def _fields(translations: Iterable[Translation]) -> Iterable[tuple[str, str]]:
+    for text in translations:
+        yield "title", markup.strip(text.title)
+        yield "summary", markup.strip(text.summary)
+        yield "body", markup.strip(text.body)
+        for section in text.sections:
+            yield "body", markup.strip(section.title + "\n" + section.body)
+        for keyword in text.keywords:
+            yield "keywords", keyword
+        for question in text.questions:
+            yield "questions", question
+
+
+def _pairs(stems: list[str]) -> list[str]:
+    return [f"{a} {b}" for a, b in itertools.pairwise(stems)]
+
+
+def _idf(total: int, frequency: int) -> float:
+    return math.log(1.0 + total / frequency)

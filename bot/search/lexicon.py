@@ -1,0 +1,110 @@
+"""Word lists the matcher needs beyond the content: function words and intent cues.
+
+Every list is written naturally, per language, and folded at import with the same
+folding as the messages, so "поговорити", "pohovoryty" and "pogovorit" all meet.
+"""
+
+from __future__ import annotations
+
+from bot.search.fold import fold
+
+
+def folded(*phrases: str) -> frozenset[str]:
+    """The stems of every word of the phrases."""
+    return frozenset(stem for phrase in phrases for stem in fold(phrase))
+
+
+# Words that carry no topic: they would make every question look a little like every
+# article. Czech, Ukrainian (also Latin), Russian and English.
+STOPWORDS = folded(
+    # Czech
+    "a i o u v ve z ze s se si na do od po pro při za k ke je jsou byl být bude mám máme má "
+    "mít mi mě mne můj moje moji jak jaký jaká jaké kde kdy kdo co proč kolik který která které "
+    "to ten ta ty tam tady tento tato nebo ale že aby když jestli zda už jen také taky jsem "
+    "jste jsme nějaký nějaké něco musím musí můžu může můžeme mohu lze potřebuji chci "
+    "prosím dobrý den ahoj děkuji vás vám nás nám jeho její jejich tak ještě",
+    # Ukrainian
+    "і й та а але в у на з із зі до від по для про при за що як який яка яке які де коли хто "
+    "чому скільки чи це цей ця ці той та ті там тут мені мене мій моя моє мої ми нам нас ви вам "
+    "вас він вона вони їх його її є був була буде бути можна треба потрібно мушу можу хочу "
+    "якщо щоб вже ще також так ні не нема немає будь ласка дякую привіт добрий день "
+    "shcho yak chy tse mene meni ya my vy mozhna treba "
+    # Russian
+    "и в во на с со к ко по для про при за что как какой какая какое какие где когда кто "
+    "почему сколько ли это этот эта эти тот там тут мне меня мой моя моё мои мы нам нас вы "
+    "вам вас он она они их его ее её есть был была будет быть можно нужно надо могу хочу "
+    "если чтобы уже еще ещё тоже так нет не пожалуйста спасибо здравствуйте привет "
+    # English
+    "a an the and or but of in on at to for from with by about as is are was were be been "
+    "am do does did have has had i me my mine we our you your he she it they them their this "
+    "that these those there here what which who whom when where why how can could should "
+    "would will shall may might must need want please hi hello thanks thank yes no not any "
+    "some much many get got",
+)
+
+# Asking for a person: a person word together with a talking word, or a person word
+# alone in a short message ("оператор", "human please").
+PERSON_WORDS = folded(
+    "člověk člověkem člověka živý živým operátor operátorem",
+    "людина людиною людині живою оператор оператором",
+    "человек человеком человеку живым оператор оператора",
+    "lyudynoyu liudynoiu ludynoju cheloveka chelovekom",
+    "human person operator someone",
+)
+TALK_WORDS = folded(
+    "mluvit promluvit hovořit spojit spojte zavolat dejte",
+    "поговорити зв'язатися з'єднайте покличте покликати",
+    "поговорить связаться соедините позовите позвать",
+    "pohovoryty pogovorit pogovoryty",
+    "talk speak chat connect transfer",
+)
+# How many topic words a message may have and still count as a bare request for a person,
+# and at most for a person word with a talking word (longer messages tell a story in
+# which "people" and "talking" appear without asking for anyone).
+PERSON_ALONE_MAX_WORDS = 3
+PERSON_REQUEST_MAX_WORDS = 10
+
+# Danger to life or health: the emergency numbers go first whatever else matches.
+URGENT_WORDS = folded(
+    # Czech
+    "násilí násilník bije bil zbil mlátí napadl napadení vyhrožuje vyhrožoval výhrůžky "
+    "zabít zabije zabiju sebevražda sebevraždu znásilnění znásilnil nůž zbraň pistoli "
+    "ohrožení ohrožuje unesli únos",
+    # Ukrainian
+    "насильство насилля б'є б'ють бив побив побили б'ю вб'є вбити вбиває вбивство убити "
+    "погрожує погрожують погрожував погрози загрожує суїцид самогубство зґвалтування "
+    "зґвалтував ніж ножем пістолет зброя напав напали викрали",
+    # Russian
+    "насилие бьёт бьют избил избили убить убьёт убивает угрожает угрожают угрозы "
+    "суицид самоубийство изнасилование изнасиловал ножом пистолет оружие напал напали похитили",
+    # English
+    "violence violent beats beating beaten hit hits kill killing murder threatens "
+    "threatened threatening threats suicide suicidal rape raped knife gun weapon attacked "
+    "assaulted kidnapped abuse abused",
+)
+# Phrases where the danger is in the combination ("не хочу жити", "in danger").
+URGENT_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(fold(phrase))
+    for phrase in (
+        "nechci žít", "ublížit si", "ve nebezpečí", "v nebezpečí",
+        "не хочу жити", "покінчити з собою", "в небезпеці", "у небезпеці",
+        "не хочу жить", "покончить с собой", "в опасности",
+        "want to die", "kill myself", "hurt myself", "in danger", "end my life",
+    )
+)  # fmt: skip
+
+# Asking the bot to act on the resident's own case (write an appeal, argue in court):
+# that needs a person, however well the topic words match an article.
+CASEWORK_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(fold(phrase))
+    for phrase in (
+        "napsat za mě", "napsal za mě", "написати за мене", "написать за меня",
+        "write it for me", "write for me", "on my behalf",
+        "pomozte napsat", "pomozte sepsat", "допоможіть скласти", "допоможіть написати",
+        "помогите составить", "помогите написать", "help me write",
+        "podívat na můj případ", "look at my case", "подивитися мою справу",
+        "co přesně mám napsat", "co mám napsat", "що мені казати", "что мне говорить",
+    )
+)  # fmt: skip
+# A judge means a court case: beyond what curated articles can answer.
+CASEWORK_WORDS = folded("soudce soudci", "судді суддя суддею", "судье судья", "judge")

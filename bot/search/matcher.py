@@ -1,0 +1,121 @@
+"""Turn a resident's message into a decision: answer, suggest, or hand over to a person."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.knowledge.model import KnowledgeBase
+from bot.search.fold import fold
+from bot.search.index import ArticleIndex
+from bot.search.intents import is_casework, is_urgent, wants_person
+
+# Thresholds on "coverage": the share of the question's information (idf-weighted topic
+# words) that the best article explains. Tuned on ../shared/eval/dev.jsonl with
+# bench/matching.py: below SUGGEST_MIN the question is about something the content does
+# not cover (football, recipes, the weather) and a person should see it; above
+# ANSWER_MIN, with a clear lead over the runner-up, the best article is shown at once.
+ANSWER_MIN = 0.42
+SUGGEST_MIN = 0.22
+# "Clear lead": the runner-up scores at most this share of the best.
+ANSWER_MARGIN = 0.80
+# Suggestions: candidates scoring at least this share of the best, at most MAX_SUGGESTIONS.
+SUGGEST_RELATIVE = 0.5
+MAX_SUGGESTIONS = 4
+MAX_CANDIDATES = 5
+
+
+class Action(StrEnum):
+    ANSWER = "answer"
+    SUGGEST = "suggest"
+    HANDOFF = "handoff"
+
+
+class Reason(StrEnum):
+    MATCHED = "matched"
+    UNCLEAR = "unclear"
+    NO_MATCH = "no-match"
+    EMPTY = "empty"
+    PERSON_REQUESTED = "person-requested"
+    CASEWORK = "casework"
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: Action
+    reason: Reason
+    article: str | None
+    candidates: tuple[str, ...]
+    score: int  # 0-100: how much of the question the best article explains
+    urgent: bool
+
+    def as_json(self) -> dict[str, object]:
+        """DESIGN.md's `ask --json` contract."""
+        return {
+            "action": self.action.value,
+            "article": self.article,
+            "candidates": list(self.candidates),
+            "score": self.score,
+            "urgent": self.urgent,
+        }
+
+
+class Matcher:
+    def __init__(self, knowledge: KnowledgeBase) -> None:
+        self.knowledge = knowledge
+        self.index = ArticleIndex(knowledge)
+
+    def decide(self, text: str) -> Decision:
+        stems = fold(text)
+        urgent = is_urgent(stems)
+        ranked, coverage = self.rank(text)
+        candidates = tuple(article_id for article_id, _ in ranked[:MAX_CANDIDATES])
+        score = round(100 * coverage)
+        if wants_person(stems):
+            return Decision(
+                Action.HANDOFF, Reason.PERSON_REQUESTED, None, candidates, score, urgent
+            )
+        if is_casework(stems):
+            return Decision(Action.HANDOFF, Reason.CASEWORK, None, candidates, score, urgent)
+        if not ranked:
+            reason = Reason.NO_MATCH if stems else Reason.EMPTY
+            return self._nothing_matched(reason, urgent)
+        best = ranked[0][1]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        if coverage >= ANSWER_MIN and runner_up <= ANSWER_MARGIN * best:
+            return Decision(Action.ANSWER, Reason.MATCHED, ranked[0][0], candidates, score, urgent)
+        if coverage >= SUGGEST_MIN:
+            close = tuple(a for a, s in ranked[:MAX_SUGGESTIONS] if s >= SUGGEST_RELATIVE * best)
+            if len(close) == 1:
+                return Decision(Action.ANSWER, Reason.MATCHED, close[0], candidates, score, urgent)
+            return Decision(Action.SUGGEST, Reason.UNCLEAR, None, close, score, urgent)
+        if urgent:
+            return self._nothing_matched(Reason.NO_MATCH, urgent, candidates, score)
+        return Decision(Action.HANDOFF, Reason.NO_MATCH, None, candidates, score, urgent)
+
+    def rank(self, text: str) -> tuple[list[tuple[str, float]], float]:
+        """Articles by score, best first, and the best one's coverage (0..1)."""
+        terms = self.index.terms(text)
+        scores, total = self.index.score(terms)
+        if not scores or total <= 0:
+            return [], 0.0
+        ids = self.index.article_ids
+        ranked = sorted(((ids[p], s) for p, s in scores.items()), key=lambda x: (-x[1], x[0]))
+        return ranked, min(1.0, ranked[0][1] / total)
+
+    def _nothing_matched(
+        self, reason: Reason, urgent: bool, candidates: tuple[str, ...] = (), score: int = 0
+    ) -> Decision:
+        if urgent:
+            # Someone may be in danger and we understood nothing else: the emergency
+            # numbers are the answer.
+            emergency = self.knowledge.emergency_article
+            return Decision(
+                Action.ANSWER,
+                reason,
+                emergency,
+                (emergency, *candidates)[:MAX_CANDIDATES],
+                score,
+                True,
+            )
+        return Decision(Action.HANDOFF, reason, None, candidates, score, urgent)

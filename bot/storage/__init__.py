@@ -1,0 +1,1 @@
+"""SQLite storage: one connection factory, numbered migrations, one repository per table group."""

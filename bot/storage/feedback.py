@@ -1,0 +1,32 @@
+"""Residents' 👍 / 👎 on articles, with an optional comment."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import aiosqlite
+
+
+class FeedbackLog:
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self.db = db
+
+    async def record(
+        self, resident_id: int, article: str, language: str, helpful: bool, now: dt.datetime
+    ) -> int:
+        cursor = await self.db.execute(
+            "INSERT INTO feedback (resident_id, article, language, helpful, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (resident_id, article, language, int(helpful), now.isoformat()),
+        )
+        return int(cursor.lastrowid or 0)
+
+    async def counts(self, article: str) -> tuple[int, int]:
+        """(helpful, not helpful) for one article."""
+        async with self.db.execute(
+            "SELECT COALESCE(SUM(helpful), 0), COALESCE(SUM(1 - helpful), 0)"
+            " FROM feedback WHERE article = ?",
+            (article,),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return (int(row[0]), int(row[1])) if row else (0, 0)
