@@ -91,6 +91,8 @@ class _Loader:
         self.root = root
         self.today = today
         self.problems: list[Problem] = []
+        # Files already reported as unreadable: not reported again as "missing".
+        self.unreadable: set[str] = set()
 
     def reader(self, path: Path) -> FileReader:
         return FileReader(display_path(path, self.root), self.problems)
@@ -331,6 +333,7 @@ class _Loader:
             reader = self.reader(path)
             data = reader.load(path)
             if data is None:
+                self.unreadable.add(path.relative_to(self.root).as_posix())
                 continue
             reader.check_fields(data, required=TRANSLATION_REQUIRED, optional=TRANSLATION_OPTIONAL)
             article_id = self.checked_id(reader, data, path.stem)
@@ -421,7 +424,8 @@ class _Loader:
         for article_id, fact in facts.items():
             reader = FileReader(fact.where, self.problems)
             for lang in LANGUAGES:
-                if article_id not in translations[lang]:
+                expected = f"{lang}/{fact.area}/{article_id}.yaml"
+                if article_id not in translations[lang] and expected not in self.unreadable:
                     reader.error(
                         1,
                         f"'{article_id}' has no {lang} version ({lang}/{fact.area}/{article_id}.yaml)",

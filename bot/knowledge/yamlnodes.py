@@ -51,7 +51,10 @@ class FileReader:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else 1
-            self.error(line, f"YAML syntax: {exc.problem or exc.context}")
+            message = f"YAML syntax: {exc.problem or exc.context}"
+            if exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
+                message += f" ({exc.context} started on line {exc.context_mark.line + 1})"
+            self.error(line, message)
             return None
         except yaml.YAMLError as exc:
             self.error(1, f"YAML: {exc}")

@@ -46,33 +46,38 @@ _SOUND_RULES: tuple[tuple[str, str], ...] = (
 )
 _SOUND_PATTERN = re.compile("|".join(re.escape(src) for src, _ in _SOUND_RULES))
 _SOUND_MAP = dict(_SOUND_RULES)
-_REPEATS = re.compile(r"(.)\1+")
+_REPEATS = re.compile(r"([a-z])\1+")
 _TOKEN = re.compile(r"[a-z0-9]+")
 _APOSTROPHES = re.compile("['’ʼ`´]")
 
 
-def to_ascii(text: str) -> str:
-    """Lower-case ASCII transliteration: letters of any script kept, symbols and emoji dropped."""
-    text = unicodedata.normalize("NFKC", text[:MAX_MATCH_CHARS]).lower()
-    text = _APOSTROPHES.sub("", text)
-    out: list[str] = []
-    for char in text:
+class _AsciiTable(dict[int, str]):
+    """str.translate table built on demand: each character is worked out once, then
+    looked up at C speed (a Python loop per character was most of index build time)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
         if char.isascii():
-            out.append(char if char.isalnum() else " ")
+            value = char if char.isalnum() else " "
         elif char.isalpha():
-            out.append(_transliterate_letter(char))
+            value = _APOSTROPHES.sub("", anyascii(char).lower())
         elif char.isdigit():
-            out.append(str(unicodedata.digit(char, 0)))
+            value = str(unicodedata.digit(char, 0))
         elif unicodedata.category(char).startswith("M"):
-            continue  # a combining accent: drop it, keep the letter before it
+            value = ""  # a combining accent: drop it, keep the letter before it
         else:
-            out.append(" ")
-    return "".join(out)
+            value = " "
+        self[code] = value
+        return value
 
 
-@lru_cache(maxsize=4096)
-def _transliterate_letter(char: str) -> str:
-    return _APOSTROPHES.sub("", anyascii(char).lower())
+_ASCII_TABLE = _AsciiTable()
+
+
+def to_ascii(text: str, limit: int | None = MAX_MATCH_CHARS) -> str:
+    """Lower-case ASCII transliteration: letters of any script kept, symbols and emoji dropped."""
+    text = unicodedata.normalize("NFKC", text[:limit] if limit else text).lower()
+    return _APOSTROPHES.sub("", text).translate(_ASCII_TABLE)
 
 
 @lru_cache(maxsize=65536)
@@ -86,14 +91,14 @@ def stem(key: str) -> str:
     return key if key.isdigit() else key[:STEM_LENGTH]
 
 
-def words(text: str) -> list[str]:
-    """The sound keys of every word in the text, in order."""
-    return [sound_key(token) for token in _TOKEN.findall(to_ascii(text))]
+def words(text: str, limit: int | None = MAX_MATCH_CHARS) -> list[str]:
+    """The sound keys of every word in the text, in order (limit=None: the whole text)."""
+    return [sound_key(token) for token in _TOKEN.findall(to_ascii(text, limit))]
 
 
-def fold(text: str) -> list[str]:
+def fold(text: str, limit: int | None = MAX_MATCH_CHARS) -> list[str]:
     """The stems of every word in the text, in order: what the index stores and looks up."""
-    return [stem(key) for key in words(text)]
+    return [stem(key) for key in words(text, limit)]
 
 
 def plain(text: str) -> str:

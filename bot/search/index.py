@@ -25,13 +25,21 @@ FIELD_STRENGTH = {
     "body": 0.45,
 }
 # Typo tolerance: a query word unknown to the index borrows the closest indexed word
-# if it is at least this similar (rapidfuzz ratio, 0-100), scaled by the similarity.
+# if it is at least this similar (rapidfuzz ratio, 0-100). Its weight falls linearly
+# from 1 for an exact match to 0 at FUZZY_ZERO_SIMILARITY, because at 80 % two short
+# words are as often different words ("večera" / "vecer") as typos.
 FUZZY_MIN_SIMILARITY = 80
+FUZZY_ZERO_SIMILARITY = 70
 FUZZY_MIN_LENGTH = 5
 # Two adjacent query stems found adjacent in an article's chosen words ("карта
 # працівника", "noční klid") are stronger evidence than the two words apart.
 BIGRAM_WEIGHT = 0.5
 BIGRAM_FIELDS = ("title", "keywords", "questions")
+# Five-letter stems join a word's forms but also unrelated words that start alike
+# ("humanitární" and "human trafficking"). Words that agree on a longer prefix get
+# this share of that prefix's idf on top, so the closer relative wins.
+LONG_PREFIX = 8
+LONG_PREFIX_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,7 @@ class QueryTerms:
     """A query after folding: topic stems (with fuzzy stand-ins) and adjacent pairs."""
 
     stems: tuple[tuple[str, float], ...]  # (indexed or unknown stem, similarity 0..1)
+    long_prefixes: tuple[str, ...]
     bigrams: tuple[str, ...]
     unknown: tuple[str, ...]
 
@@ -50,17 +59,22 @@ class ArticleIndex:
         self.article_ids: list[str] = sorted(knowledge.articles)
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         bigrams: dict[str, dict[int, float]] = defaultdict(dict)
+        long_prefixes: dict[str, dict[int, float]] = defaultdict(dict)
         word_to_stem: dict[str, str] = {}
         for position, article_id in enumerate(self.article_ids):
             article = knowledge.articles[article_id]
             for field, text in _fields(article.translations.values()):
                 strength = FIELD_STRENGTH[field]
-                keys = [key for key in words(text) if stem(key) not in STOPWORDS]
+                keys = [key for key in words(text, limit=None) if key not in STOPWORDS]
                 stems = [stem(key) for key in keys]
                 for key, item in zip(keys, stems, strict=True):
                     word_to_stem.setdefault(key, item)
                     if postings[item].get(position, 0.0) < strength:
                         postings[item][position] = strength
+                    if len(key) > LONG_PREFIX:
+                        prefix = key[:LONG_PREFIX]
+                        if long_prefixes[prefix].get(position, 0.0) < strength:
+                            long_prefixes[prefix][position] = strength
                 if field in BIGRAM_FIELDS:
                     for pair in _pairs(stems):
                         if bigrams[pair].get(position, 0.0) < strength:
@@ -74,6 +88,10 @@ class ArticleIndex:
         }
         self.idf: dict[str, float] = {s: _idf(total, len(p)) for s, p in postings.items()}
         self.bigram_idf: dict[str, float] = {s: _idf(total, len(p)) for s, p in bigrams.items()}
+        self.long_prefixes: dict[str, tuple[tuple[int, float], ...]] = {
+            s: tuple(p.items()) for s, p in long_prefixes.items()
+        }
+        self.long_idf = {s: _idf(total, len(p)) for s, p in long_prefixes.items()}
         # A word nobody wrote is informative (it is why a question may be out of scope),
         # but less certain than a rare indexed word: it may be a typo we could not place.
         self.unknown_idf = 0.8 * _idf(total, 1)
@@ -89,10 +107,13 @@ class ArticleIndex:
         stems: list[tuple[str, float]] = []
         unknown: list[str] = []
         sequence: list[str] = []
+        long_prefixes: set[str] = set()
         for key in words(text):
-            item = stem(key)
-            if item in STOPWORDS or len(key) < 2:
+            if key in STOPWORDS or len(key) < 2:
                 continue
+            item = stem(key)
+            if len(key) > LONG_PREFIX and key[:LONG_PREFIX] in self.long_prefixes:
+                long_prefixes.add(key[:LONG_PREFIX])
             if item not in self.postings:
                 item, similarity = self._closest(key)
                 if similarity == 0.0:
@@ -103,7 +124,9 @@ class ArticleIndex:
             if item not in seen:
                 seen.add(item)
                 stems.append((item, similarity))
-        return QueryTerms(tuple(stems), tuple(_pairs(sequence)), tuple(unknown))
+        return QueryTerms(
+            tuple(stems), tuple(sorted(long_prefixes)), tuple(_pairs(sequence)), tuple(unknown)
+        )
 
     def _closest(self, key: str) -> tuple[str, float]:
         if len(key) >= FUZZY_MIN_LENGTH and self._words:
@@ -112,7 +135,8 @@ class ArticleIndex:
             )
             if found is not None:
                 word, similarity, _ = found
-                return self._word_stems[word], similarity / 100.0
+                weight = (similarity - FUZZY_ZERO_SIMILARITY) / (100 - FUZZY_ZERO_SIMILARITY)
+                return self._word_stems[word], weight
         return stem(key), 0.0
 
     def score(self, terms: QueryTerms) -> tuple[dict[int, float], float]:
@@ -126,6 +150,10 @@ class ArticleIndex:
                 continue
             weight = idf * similarity
             for position, strength in self.postings.get(item, ()):
+                scores[position] += weight * strength
+        for prefix in terms.long_prefixes:
+            weight = LONG_PREFIX_WEIGHT * self.long_idf[prefix]
+            for position, strength in self.long_prefixes[prefix]:
                 scores[position] += weight * strength
         for pair in set(terms.bigrams):
             weight = BIGRAM_WEIGHT * self.bigram_idf.get(pair, 0.0)

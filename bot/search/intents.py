@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.search.fold import fold
+from bot.search.fold import stem
 from bot.search.lexicon import (
     CASEWORK_PHRASES,
     CASEWORK_WORDS,
@@ -15,24 +15,28 @@ from bot.search.lexicon import (
     URGENT_WORDS,
 )
 
+# Every check takes the message's sound keys (bot.search.fold.words), in order.
 
-def wants_person(stems: list[str]) -> bool:
+
+def wants_person(keys: list[str]) -> bool:
     """ "хочу поговорити з людиною", "chci mluvit s člověkem", "operator", "позовите оператора"."""
-    topic = [s for s in stems if s not in STOPWORDS]
-    if not any(s in PERSON_WORDS for s in stems):
+    if not any(key in PERSON_WORDS for key in keys):
         return False
+    topic = [key for key in keys if key not in STOPWORDS]
     if len(topic) <= PERSON_ALONE_MAX_WORDS:
         return True
-    return len(topic) <= PERSON_REQUEST_MAX_WORDS and any(s in TALK_WORDS for s in stems)
+    return len(topic) <= PERSON_REQUEST_MAX_WORDS and any(stem(k) in TALK_WORDS for k in keys)
 
 
-def is_urgent(stems: list[str]) -> bool:
+def is_urgent(keys: list[str]) -> bool:
     """Violence, threats, someone in danger, suicide: in Czech, Ukrainian, Russian or English."""
+    stems = [stem(key) for key in keys]
     return any(s in URGENT_WORDS for s in stems) or _contains_any(stems, URGENT_PHRASES)
 
 
-def is_casework(stems: list[str]) -> bool:
+def is_casework(keys: list[str]) -> bool:
     """A request to work on the resident's own case (write an appeal, prepare for court)."""
+    stems = [stem(key) for key in keys]
     return any(s in CASEWORK_WORDS for s in stems) or _contains_any(stems, CASEWORK_PHRASES)
 
 
@@ -42,6 +46,3 @@ def _contains_any(stems: list[str], phrases: tuple[tuple[str, ...], ...]) -> boo
         if any(tuple(stems[i : i + size]) == phrase for i in range(len(stems) - size + 1)):
             return True
     return False
-
-
-__all__ = ["fold", "is_casework", "is_urgent", "wants_person"]

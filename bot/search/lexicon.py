@@ -6,19 +6,27 @@ folding as the messages, so "поговорити", "pohovoryty" and "pogovorit"
 
 from __future__ import annotations
 
-from bot.search.fold import fold
+from bot.search.fold import fold, words
 
 
 def folded(*phrases: str) -> frozenset[str]:
-    """The stems of every word of the phrases."""
-    return frozenset(stem for phrase in phrases for stem in fold(phrase))
+    """The stems of every word of the phrases: matches every inflected form."""
+    return frozenset(stem for phrase in phrases for word in phrase.split() for stem in fold(word))
+
+
+def exact(*phrases: str) -> frozenset[str]:
+    """The whole sound keys of the words: matches only these forms. For short words
+    whose stem would also be the start of a topic word ("сколько" / "školka",
+    "human" / "humanitární")."""
+    return frozenset(key for phrase in phrases for word in phrase.split() for key in words(word))
 
 
 # Words that carry no topic: they would make every question look a little like every
-# article. Czech, Ukrainian (also Latin), Russian and English.
-STOPWORDS = folded(
+# article. Czech, Ukrainian (also Latin), Russian and English. Exact forms, not stems.
+STOPWORDS = exact(
     # Czech
     "a i o u v ve z ze s se si na do od po pro při za k ke je jsou byl být bude mám máme má "
+    "bych bys by jsi jej ji jí mu ho nich něj tom tomu toho této tyto "
     "mít mi mě mne můj moje moji jak jaký jaká jaké kde kdy kdo co proč kolik který která které "
     "to ten ta ty tam tady tento tato nebo ale že aby když jestli zda už jen také taky jsem "
     "jste jsme nějaký nějaké něco musím musí můžu může můžeme mohu lze potřebuji chci "
@@ -28,12 +36,14 @@ STOPWORDS = folded(
     "чому скільки чи це цей ця ці той та ті там тут мені мене мій моя моє мої ми нам нас ви вам "
     "вас він вона вони їх його її є був була буде бути можна треба потрібно мушу можу хочу "
     "якщо щоб вже ще також так ні не нема немає будь ласка дякую привіт добрий день "
+    "його її їм їй йому цього цьому цієї свій своє свою мою моєї "
     "shcho yak chy tse mene meni ya my vy mozhna treba "
     # Russian
     "и в во на с со к ко по для про при за что как какой какая какое какие где когда кто "
     "почему сколько ли это этот эта эти тот там тут мне меня мой моя моё мои мы нам нас вы "
     "вам вас он она они их его ее её есть был была будет быть можно нужно надо могу хочу "
     "если чтобы уже еще ещё тоже так нет не пожалуйста спасибо здравствуйте привет "
+    "без ему ей этого этому свой свою мою моей меня "
     # English
     "a an the and or but of in on at to for from with by about as is are was were be been "
     "am do does did have has had i me my mine we our you your he she it they them their this "
@@ -43,13 +53,13 @@ STOPWORDS = folded(
 )
 
 # Asking for a person: a person word together with a talking word, or a person word
-# alone in a short message ("оператор", "human please").
-PERSON_WORDS = folded(
-    "člověk člověkem člověka živý živým operátor operátorem",
-    "людина людиною людині живою оператор оператором",
-    "человек человеком человеку живым оператор оператора",
-    "lyudynoyu liudynoiu ludynoju cheloveka chelovekom",
-    "human person operator someone",
+# alone in a short message ("оператор", "human please"). Exact forms.
+PERSON_WORDS = exact(
+    "člověk člověkem člověka člověku živý živým živou operátor operátorem operátora",
+    "людина людиною людині людину живою живим оператор оператором оператора оператору",
+    "человек человеком человеку человека живым живой оператор оператора оператором",
+    "lyudyna lyudynoyu liudynoiu ludynoju cheloveka chelovekom",
+    "human humans person someone operator",
 )
 TALK_WORDS = folded(
     "mluvit promluvit hovořit spojit spojte zavolat dejte",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.knowledge.model import KnowledgeBase
-from bot.search.fold import fold
+from bot.search.fold import words
 from bot.search.index import ArticleIndex
 from bot.search.intents import is_casework, is_urgent, wants_person
 
@@ -17,6 +17,14 @@ from bot.search.intents import is_casework, is_urgent, wants_person
 # ANSWER_MIN, with a clear lead over the runner-up, the best article is shown at once.
 ANSWER_MIN = 0.42
 SUGGEST_MIN = 0.22
+# "Evidence": the best article's score itself, the idf-weighted information it shares
+# with the question (a rare word found in a title is worth ~3-4). A question that
+# shares less than MIN_EVIDENCE with every article is out of scope unless the few words
+# it has are all explained (coverage at least FULL_COVERAGE: "OAMP", "номер швидкої").
+# Off-topic questions touch an article or two with one common word ("Czech", "card")
+# and stay below it; real questions, even long stories, name the topic in two or three.
+MIN_EVIDENCE = 4.8
+FULL_COVERAGE = 0.8
 # "Clear lead": the runner-up scores at most this share of the best.
 ANSWER_MARGIN = 0.80
 # Suggestions: candidates scoring at least this share of the best, at most MAX_SUGGESTIONS.
@@ -66,22 +74,24 @@ class Matcher:
         self.index = ArticleIndex(knowledge)
 
     def decide(self, text: str) -> Decision:
-        stems = fold(text)
-        urgent = is_urgent(stems)
+        keys = words(text)
+        urgent = is_urgent(keys)
         ranked, coverage = self.rank(text)
         candidates = tuple(article_id for article_id, _ in ranked[:MAX_CANDIDATES])
         score = round(100 * coverage)
-        if wants_person(stems):
+        if wants_person(keys):
             return Decision(
                 Action.HANDOFF, Reason.PERSON_REQUESTED, None, candidates, score, urgent
             )
-        if is_casework(stems):
+        if is_casework(keys):
             return Decision(Action.HANDOFF, Reason.CASEWORK, None, candidates, score, urgent)
         if not ranked:
-            reason = Reason.NO_MATCH if stems else Reason.EMPTY
+            reason = Reason.NO_MATCH if keys else Reason.EMPTY
             return self._nothing_matched(reason, urgent)
         best = ranked[0][1]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        if best < MIN_EVIDENCE and coverage < FULL_COVERAGE:
+            coverage = 0.0  # too little in common with any article to show it
         if coverage >= ANSWER_MIN and runner_up <= ANSWER_MARGIN * best:
             return Decision(Action.ANSWER, Reason.MATCHED, ranked[0][0], candidates, score, urgent)
         if coverage >= SUGGEST_MIN:

@@ -21,8 +21,16 @@ BUSY_TIMEOUT_MS = 5000
 Migration = Callable[[aiosqlite.Connection], Awaitable[None]]
 
 
+async def _execute_each(db: aiosqlite.Connection, script: str) -> None:
+    """Run DDL statements one by one: executescript() would COMMIT the open transaction."""
+    for statement in script.split(";"):
+        if statement.strip():
+            await db.execute(statement)
+
+
 async def _initial_schema(db: aiosqlite.Connection) -> None:
-    await db.executescript(
+    await _execute_each(
+        db,
         """
         CREATE TABLE residents (
             id INTEGER PRIMARY KEY,          -- Telegram user id (0: the terminal chat)
@@ -62,7 +70,7 @@ async def _initial_schema(db: aiosqlite.Connection) -> None:
             comment TEXT,
             created_at TEXT NOT NULL
         );
-        """
+        """,
     )
 
 

@@ -1,0 +1,49 @@
+"""Folding makes the many spellings of one word comparable."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.fold import MAX_MATCH_CHARS, fold, plain
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ("тимчасовий захист", "tymchasovyi zakhyst", "timchasoviy zakhist"),
+        ("що я мушу повідомляти", "shcho ya mushu povidomliaty"),
+        ("dočasná ochrana", "docasna ochrana", "DOČASNÁ OCHRANA"),
+        ("гуманітарка", "humanitarka", "гуманитарка"),
+        ("живностенський лист", "živnostenský list"),
+        ("карта працівника", "karta pratsivnyka"),
+    ],
+)
+def test_spellings_of_the_same_words_fold_alike(variants: tuple[str, ...]) -> None:
+    folded = {tuple(fold(v)) for v in variants}
+    assert len(folded) == 1, folded
+
+
+def test_inflected_forms_share_a_stem() -> None:
+    assert fold("ochrana")[0] == fold("ochrany")[0] == fold("ochranou")[0]
+    assert fold("pobyt")[0] == fold("pobytu")[0]
+
+
+def test_numbers_are_kept_whole() -> None:
+    assert fold("call 112 or 155") == ["cal", "112", "or", "155"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\t", "👍🔥🎉", "\x00\x01\x1b[31m", "'; DROP TABLE residents; --", "<b>x</b>"],
+)
+def test_bad_input_never_raises(text: str) -> None:
+    assert isinstance(fold(text), list)
+    assert isinstance(plain(text), str)
+
+
+def test_emoji_and_symbols_fold_to_nothing() -> None:
+    assert fold("👍 🙏 ✅") == []
+
+
+def test_long_input_is_truncated_for_matching() -> None:
+    assert len(fold("slovo " * 10_000)) <= MAX_MATCH_CHARS // 2

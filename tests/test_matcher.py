@@ -1,0 +1,124 @@
+"""Matching decisions on the bundled content: answer, suggest, handoff, urgent."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.library import Library
+from bot.search.matcher import Action, Reason
+
+
+@pytest.mark.parametrize(
+    ("text", "article"),
+    [
+        ("номер швидкої допомоги", "emergency-numbers"),
+        ("jak prodloužit dočasnou ochranu", "temporary-protection-extension"),
+        ("prodlouzeni docasne ochrany", "temporary-protection-extension"),
+        ("yak prodovzhyty tymchasovyi zakhyst", "temporary-protection-extension"),
+        ("как продлить временную защиту", "temporary-protection-extension"),
+        ("how do I extend temporary protection", "temporary-protection-extension"),
+        ("nocni klid od kolika hodin", "quiet-hours"),
+        ("гуманітарка як подати", "humanitarian-benefit"),
+    ],
+)
+def test_clear_questions_are_answered_in_any_language(
+    bundled_library: Library, text: str, article: str
+) -> None:
+    decision = bundled_library.matcher.decide(text)
+    assert (decision.action, decision.article) == (Action.ANSWER, article)
+    assert decision.candidates[0] == article
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "хочу поговорити з людиною",
+        "chci mluvit s člověkem",
+        "позовите оператора",
+        "хочу поговорить с человеком",
+        "can I talk to a human please",
+        "operator",
+    ],
+)
+def test_asking_for_a_person_hands_off(bundled_library: Library, text: str) -> None:
+    decision = bundled_library.matcher.decide(text)
+    assert (decision.action, decision.reason) == (Action.HANDOFF, Reason.PERSON_REQUESTED)
+    assert decision.article is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the weather in Plzen tomorrow?",
+        "як зварити борщ",
+        "Jak dopadla Viktorka včera?",
+        "напиши стих маме на день рождения",
+    ],
+)
+def test_out_of_scope_goes_to_a_person(bundled_library: Library, text: str) -> None:
+    assert bundled_library.matcher.decide(text).action is Action.HANDOFF
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "můj muž mě bije",
+        "чоловік мене б'є і погрожує вбити",
+        "мне угрожают ножом",
+        "I want to kill myself",
+        "не хочу жити",
+        "my neighbour threatens me with a knife",
+    ],
+)
+def test_urgent_messages_are_flagged_and_show_emergency_numbers(
+    bundled_library: Library, text: str
+) -> None:
+    decision = bundled_library.matcher.decide(text)
+    assert decision.urgent
+    assert decision.action is not Action.HANDOFF or decision.reason is Reason.PERSON_REQUESTED
+
+
+def test_urgent_message_with_no_topic_answers_with_emergency_numbers(
+    bundled_library: Library,
+) -> None:
+    decision = bundled_library.matcher.decide("не хочу жити")
+    assert (decision.action, decision.article) == (Action.ANSWER, "emergency-numbers")
+
+
+def test_ordinary_questions_are_not_urgent(bundled_library: Library) -> None:
+    for text in ("how to buy a tram ticket", "kde je úřad práce", "продовження захисту"):
+        assert not bundled_library.matcher.decide(text).urgent, text
+
+
+def test_ambiguous_question_suggests_candidates_best_first(bundled_library: Library) -> None:
+    decision = bundled_library.matcher.decide("pobyt")
+    assert decision.action is Action.SUGGEST
+    assert 2 <= len(decision.candidates) <= 4
+    assert decision.article is None
+
+
+def test_request_to_work_on_a_personal_case_goes_to_a_person(bundled_library: Library) -> None:
+    decision = bundled_library.matcher.decide(
+        "Přišlo mi rozhodnutí o humanitární dávce, můžete mi pomoct a napsat za mě odvolání?"
+    )
+    assert (decision.action, decision.reason) == (Action.HANDOFF, Reason.CASEWORK)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\t ",
+        "😀" * 500,
+        "x" * 10_000,
+        "dočasná ochrana " * 2_000,
+        "\x00\x07\x1b[2J control",
+        "'; DROP TABLE queries; --",
+        "<script>alert('x')</script> **bold** [a](b)",
+        "Пльзень Plzeň 🇺🇦 ümlaut ψ 日本語 عربي",
+    ],
+)
+def test_bad_input_never_raises(bundled_library: Library, text: str) -> None:
+    decision = bundled_library.matcher.decide(text)
+    assert 0 <= decision.score <= 100
+    assert len(decision.candidates) <= 5
