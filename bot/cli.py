@@ -19,6 +19,8 @@ def build_parser() -> argparse.ArgumentParser:
     chat = commands.add_parser("chat", help="talk to the bot in this terminal (no token needed)")
     chat.add_argument("--lang", choices=LANGUAGES, help="interface language (asked if omitted)")
 
+    commands.add_parser("run", help="run the Telegram bot (polling, or webhook if configured)")
+
     ask = commands.add_parser("ask", help="answer one question, or JSON lines from stdin")
     ask.add_argument("--lang", choices=LANGUAGES, default="uk")
     ask.add_argument("--json", action="store_true", help="print the decision as JSON")
@@ -58,4 +60,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from bot.console import chat
 
         return chat.run(settings, lang=args.lang)
+    if args.command == "run":
+        from bot import app
+
+        return app.run(settings)
     raise AssertionError(f"unhandled command {args.command}")

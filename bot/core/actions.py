@@ -50,7 +50,15 @@ class Feedback:
     helpful: bool
 
 
-Action = Home | OpenArea | Read | ReadSection | AskPerson | ChooseLanguage | Feedback
+@dataclass(frozen=True)
+class Forget:
+    """The resident confirmed: delete everything stored about them."""
+
+
+Action = Home | OpenArea | Read | ReadSection | AskPerson | ChooseLanguage | Feedback | Forget
+# Actions that move through menus: front ends show the result in place of the message
+# whose button was pressed, instead of adding a new message.
+NAVIGATION = (Home, OpenArea, Read, ReadSection)
 
 
 def encode(action: Action) -> str:
@@ -69,6 +77,8 @@ def encode(action: Action) -> str:
             data = f"lang:{lang}"
         case Feedback(article, helpful):
             data = f"fb:{'+' if helpful else '-'}:{article}"
+        case Forget():
+            data = "forget"
     if len(data.encode()) > MAX_DATA_BYTES:
         raise ValueError(f"callback data over {MAX_DATA_BYTES} bytes: {data!r}")
     return data
@@ -84,6 +94,8 @@ def parse(data: str | None, knowledge: KnowledgeBase) -> Action | None:
         return Home()
     if kind == "person" and not rest:
         return AskPerson()
+    if kind == "forget" and not rest:
+        return Forget()
     if kind == "area" and knowledge.area(rest) is not None:
         return OpenArea(rest)
     if kind == "read" and rest in articles:

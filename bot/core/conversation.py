@@ -286,20 +286,84 @@ class Conversation:
             case actions.ChooseLanguage(code):
                 return await self.set_language(resident_id, code)
             case actions.Feedback(article, helpful):
-                await self.feedback.record(resident_id, article, lang, helpful, self.clock.now())
-                t = strings(lang)
-                thanks = (
-                    t._("Thank you!")
-                    if helpful
-                    else t._(
-                        "Thank you. If something was missing, /assistant passes your question to a person."
-                    )
+                entry = await self.feedback.record(
+                    resident_id, article, lang, helpful, self.clock.now()
                 )
-                return [Reply(thanks)]
+                t = strings(lang)
+                if helpful:
+                    return [Reply(t._("Thank you!"))]
+                return [
+                    Reply(
+                        t._(
+                            "Thank you. What was missing? Reply to this message if you want "
+                            "to tell us (optional); /assistant passes your question to a person."
+                        ),
+                        comment_for=entry,
+                    )
+                ]
+            case actions.Forget():
+                await self.residents.forget(resident_id)
+                return [Reply(strings(lang)._("Everything stored about you has been deleted."))]
             case actions.AskPerson():
                 question = await self.queries.last_unanswered(resident_id) or ""
                 return await self.handoff.open(resident_id, lang, question)
         raise AssertionError(f"unhandled action {action}")
+
+
+# -- other front-end events, kept here so every front end answers the same ---------------
+
+
+async def feedback_comment(
+    conversation: Conversation, resident_id: int, lang: str, feedback_id: int, text: str
+) -> list[Reply]:
+    """The resident's optional "what was missing" after 👎."""
+    await conversation.feedback.add_comment(feedback_id, resident_id, text[:2000])
+    return [
+        Reply(strings(lang)._("Thank you, the editors will read it."), conversation.home_row(lang))
+    ]
+
+
+def confirm_forget(conversation: Conversation, lang: str) -> Reply:
+    t = strings(lang)
+    return Reply(
+        t._(
+            "This deletes everything stored about you: your language, your questions, "
+            "your requests to assistants and your feedback. Delete it?"
+        ),
+        (
+            (Button(t._("🗑 Yes, delete everything"), actions.encode(actions.Forget())),),
+            *conversation.home_row(lang),
+        ),
+    )
+
+
+def non_text(conversation: Conversation, lang: str) -> Reply:
+    """Stickers, photos, voice, documents, contacts: the bot reads only words."""
+    t = strings(lang)
+    return Reply(
+        t._(
+            "I can only read text. Write your question in words, or choose a topic. "
+            "To send photos or documents to a person, use /assistant."
+        ),
+        conversation.home_row(lang),
+    )
+
+
+def nearby(conversation: Conversation, lang: str, lat: float, lon: float) -> Reply:
+    """A shared location: the nearest offices with a map point, and how far they are."""
+    from bot.core.article_view import office_text
+    from bot.core.nearby import nearest_offices
+
+    t = strings(lang)
+    found = nearest_offices(conversation.library.current.knowledge, lat, lon)
+    if not found:
+        return Reply(
+            t._("I do not have map points of offices yet. Write what you are looking for."),
+            conversation.home_row(lang),
+        )
+    parts = [t._("Nearest offices:")]
+    parts.extend(f"{office_text(item.office, lang)}\n{item.distance_km:.1f} km" for item in found)
+    return Reply("\n\n".join(parts), conversation.home_row(lang))
 
 
 class RecordedHandoff:

@@ -19,3 +19,6 @@ class Reply:
     buttons: tuple[tuple[Button, ...], ...] = ()
     # The article shown, if any: front ends use it for extras (map pins, deep links).
     article: str | None = None
+    # Set when the reply asks for an optional comment on this feedback entry: a front
+    # end that can tie the resident's answer to it (Telegram's reply) passes it back.
+    comment_for: int | None = None

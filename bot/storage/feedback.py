@@ -30,3 +30,11 @@ class FeedbackLog:
         ) as cursor:
             row = await cursor.fetchone()
         return (int(row[0]), int(row[1])) if row else (0, 0)
+
+    async def add_comment(self, feedback_id: int, resident_id: int, comment: str) -> bool:
+        """Attach the resident's "what was missing"; only to their own 👎."""
+        cursor = await self.db.execute(
+            "UPDATE feedback SET comment = ? WHERE id = ? AND resident_id = ? AND helpful = 0",
+            (comment, feedback_id, resident_id),
+        )
+        return cursor.rowcount == 1

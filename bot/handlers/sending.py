@@ -1,0 +1,78 @@
+"""Sending the core's replies to a chat; a resident who blocked the bot is marked inactive."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import ForceReply, LinkPreviewOptions, Message
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden
+
+from bot.core.replies import Reply
+from bot.handlers.context import BotContext
+from bot.render import render
+
+log = logging.getLogger(__name__)
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+FEEDBACK_PROMPT = "feedback_prompt"  # user_data key: (prompt message id, feedback id)
+
+
+async def send_replies(context: BotContext, chat_id: int, replies: list[Reply]) -> None:
+    """Send every reply in order; stop quietly if the resident has blocked the bot."""
+    try:
+        for reply in replies:
+            await _send_one(context, chat_id, reply)
+    except Forbidden:
+        await mark_blocked(context, chat_id)
+
+
+async def _send_one(context: BotContext, chat_id: int, reply: Reply) -> None:
+    messages = render(reply)
+    for outgoing in messages:
+        markup: Any = outgoing.keyboard
+        if reply.comment_for is not None:
+            markup = ForceReply(selective=True)
+        sent: Message = await context.bot.send_message(
+            chat_id,
+            outgoing.html,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup,
+            link_preview_options=NO_PREVIEW,
+        )
+        if reply.comment_for is not None and context.user_data is not None:
+            context.user_data[FEEDBACK_PROMPT] = (sent.message_id, reply.comment_for)
+
+
+async def edit_or_send(
+    context: BotContext, chat_id: int, message_id: int, replies: list[Reply]
+) -> None:
+    """Menus change in place; anything that does not fit one message is sent anew."""
+    if len(replies) == 1 and len(rendered := render(replies[0])) == 1:
+        try:
+            await context.bot.edit_message_text(
+                rendered[0].html,
+                chat_id=chat_id,
+                message_id=message_id,
+                parse_mode=ParseMode.HTML,
+                reply_markup=rendered[0].keyboard,
+                link_preview_options=NO_PREVIEW,
+            )
+            return
+        except BadRequest as exc:
+            if "not modified" in str(exc).lower():
+                return
+            # Too old to edit, or deleted: fall through and send it as a new message.
+            log.info("edit failed, sending instead", extra={"reason": str(exc)})
+        except Forbidden:
+            await mark_blocked(context, chat_id)
+            return
+    await send_replies(context, chat_id, replies)
+
+
+async def mark_blocked(context: BotContext, resident_id: int) -> None:
+    log.info("resident blocked the bot", extra={"resident": resident_id})
+    services = context.services
+    await services.conversation.residents.set_active(
+        resident_id, False, services.conversation.clock.now()
+    )

@@ -1,0 +1,38 @@
+"""What the running bot shares between updates: settings, database, content, the core."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import aiosqlite
+
+from bot.config import Settings
+from bot.core.conversation import Clock, Conversation
+from bot.core.library import Library, LibraryHolder
+from bot.storage.database import connect
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    settings: Settings
+    db: aiosqlite.Connection
+    library: LibraryHolder
+    conversation: Conversation
+
+    @classmethod
+    async def open(cls, settings: Settings) -> Services:
+        """Load and check the content, open the database. Raises ContentError on bad content."""
+        library = LibraryHolder(Library.load(settings.content_dir))
+        db = await connect(settings.database_path)
+        conversation = Conversation(
+            library, db, settings.assistant_hours, Clock(settings.timezone)
+        )
+        if settings.staff_chat_id is None:
+            log.warning("STAFF_CHAT_ID is not set: requests for a person are only recorded")
+        return cls(settings, db, library, conversation)
+
+    async def close(self) -> None:
+        await self.db.close()
