@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.search.fold import stem
 from bot.search.lexicon import (
+    CASEWORK_PAIRS,
     CASEWORK_PHRASES,
     CASEWORK_WORDS,
     PERSON_ALONE_MAX_WORDS,
@@ -37,7 +38,12 @@ def is_urgent(keys: list[str]) -> bool:
 def is_casework(keys: list[str]) -> bool:
     """A request to work on the resident's own case (write an appeal, prepare for court)."""
     stems = [stem(key) for key in keys]
-    return any(s in CASEWORK_WORDS for s in stems) or _contains_any(stems, CASEWORK_PHRASES)
+    if any(s in CASEWORK_WORDS for s in stems) or _contains_any(stems, CASEWORK_PHRASES):
+        return True
+    return any(
+        any(k in verbs for k in keys) and any(s in papers for s in stems)
+        for verbs, papers in CASEWORK_PAIRS
+    )
 
 
 def _contains_any(stems: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:

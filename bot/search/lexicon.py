@@ -109,12 +109,32 @@ CASEWORK_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     tuple(fold(phrase))
     for phrase in (
         "napsat za mě", "napsal za mě", "написати за мене", "написать за меня",
-        "write it for me", "write for me", "on my behalf",
-        "pomozte napsat", "pomozte sepsat", "допоможіть скласти", "допоможіть написати",
-        "помогите составить", "помогите написать", "help me write",
+        "write it for me", "write for me", "write me", "can you write", "help me write",
+        "on my behalf", "pomozte napsat", "pomozte sepsat", "допоможіть скласти",
+        "допоможіть написати", "помогите составить", "помогите написать",
         "podívat na můj případ", "look at my case", "подивитися мою справу",
         "co přesně mám napsat", "co mám napsat", "що мені казати", "что мне говорить",
     )
 )  # fmt: skip
 # A judge means a court case: beyond what curated articles can answer.
 CASEWORK_WORDS = folded("soudce soudci", "судді суддя суддею", "судье судья", "judge")
+# A request to do something with the resident's own papers: an imperative verb together
+# with the paper it acts on ("напишіть скаргу", "zkontrolujte mou žádost",
+# "переведи письмо"). Imperatives, not infinitives: "jak napsat odvolání" asks how to.
+CASEWORK_PAIRS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (
+        exact("napište napiš sepište sepiš напишіть напиши складіть склади напишите составьте"),
+        folded(
+            "odvolání stížnost dopis námitky žádost appeal complaint letter "
+            "скаргу апеляцію оскарження відповідь заяву жалобу апелляцию письмо ответ заявление"
+        ),
+    ),
+    (
+        exact("zkontrolujte zkontroluj prověřte перевірте перевір проверьте проверь check"),
+        folded("případ žádost spis status справу заяву дело заявление application case"),
+    ),
+    (
+        exact("přeložte přelož перекладіть переклади переведите переведи translate"),
+        folded("dopis dokument letter document лист документ письмо документ"),
+    ),
+)
