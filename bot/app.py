@@ -32,19 +32,25 @@ log = logging.getLogger(__name__)
 COMMAND_SCOPES = {"cs": ("cs", "sk"), "uk": ("uk", "ru"), "en": ("en",)}
 
 
-def build_application(settings: Settings, services: Services | None = None) -> BotApplication:
-    """The Application; services are opened in post_init unless given (tests give them)."""
+def build_application(
+    settings: Settings, services: Services | None = None, *, rate_limit: bool = True
+) -> BotApplication:
+    """The Application; services are opened in post_init unless given (tests give them).
+
+    rate_limit=False only for benchmarks that measure the bot itself, not Telegram's limits.
+    """
     builder = (
         ApplicationBuilder()
         .token(settings.require_token())
         .context_types(CONTEXT_TYPES)
-        .rate_limiter(AIORateLimiter(max_retries=3))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
+    if rate_limit:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
     if settings.api_url:
         builder = builder.base_url(settings.api_url)
-    application: BotApplication = builder.build()  # type: ignore[assignment]
+    application: BotApplication = builder.build()
     application.bot_data.services = services
     application.bot_data.settings = settings
     register_handlers(application)

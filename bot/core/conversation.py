@@ -31,6 +31,7 @@ from bot.storage.queries import QueryLog
 from bot.storage.residents import Residents
 
 LANGUAGE_NAMES = {"cs": "Čeština", "uk": "Українська", "en": "English"}
+LANGUAGE_CACHE_SIZE = 50_000
 # The article that tells residents whom to contact when no assistant can take over here.
 CONTACT_ARTICLE = "crime-prevention-assistants"
 
@@ -72,19 +73,37 @@ class Conversation:
         self.queries = QueryLog(db)
         self.feedback = FeedbackLog(db)
         self.handoff: Handoff = handoff or RecordedHandoff(self, HandoffRequests(db))
+        # Residents' languages, read once: a question then costs one database write
+        # (the query log) instead of three round trips. Bounded; the database is the truth.
+        self._languages: dict[int, str] = {}
 
     # -- language -------------------------------------------------------------------------
 
     async def language(self, resident_id: int, hint: str) -> str:
         """The resident's chosen language; first contact stores the hint."""
+        cached = self._languages.get(resident_id)
+        if cached is not None:
+            return cached
         stored = await self.residents.language(resident_id)
-        if stored in LANGUAGES:
-            return stored
-        await self.residents.ensure(resident_id, hint, self.clock.now())
-        return hint
+        if stored not in LANGUAGES:
+            await self.residents.ensure(resident_id, hint, self.clock.now())
+            stored = hint
+        self._remember(resident_id, stored)
+        return stored
+
+    def _remember(self, resident_id: int, lang: str) -> None:
+        if len(self._languages) >= LANGUAGE_CACHE_SIZE:
+            self._languages.pop(next(iter(self._languages)))
+        self._languages[resident_id] = lang
+
+    async def forget(self, resident_id: int) -> None:
+        """Delete everything stored about the resident."""
+        self._languages.pop(resident_id, None)
+        await self.residents.forget(resident_id)
 
     async def set_language(self, resident_id: int, lang: str) -> list[Reply]:
         await self.residents.set_language(resident_id, lang, self.clock.now())
+        self._remember(resident_id, lang)
         return [
             Reply(strings(lang)._("Language set to English."), self.home_row(lang)),
             self.main_menu(lang),
@@ -302,7 +321,7 @@ class Conversation:
                     )
                 ]
             case actions.Forget():
-                await self.residents.forget(resident_id)
+                await self.forget(resident_id)
                 return [Reply(strings(lang)._("Everything stored about you has been deleted."))]
             case actions.AskPerson():
                 question = await self.queries.last_unanswered(resident_id) or ""
