@@ -79,6 +79,8 @@ class HtmlError(ValueError):
 
 def utf16_len(text: str) -> int:
     """Length in UTF-16 code units, the unit Telegram uses for limits and offsets."""
+    if len(text) == 1:  # the parser asks per character: skip the encoder
+        return 2 if ord(text) > 0xFFFF else 1
     return len(text.encode("utf-16-le")) // 2
 
 
