@@ -120,7 +120,6 @@ def test_a_single_huge_line_is_cut_between_words() -> None:
 
 def test_every_bundled_article_renders_within_telegram_limits(bundled_library: object) -> None:
     from bot.core.article_view import article_text, section_text
-    from bot.core.conversation import Clock, Conversation  # noqa: F401 - documents the path
     from bot.core.library import Library
 
     assert isinstance(bundled_library, Library)

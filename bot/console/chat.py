@@ -128,6 +128,7 @@ class ConsoleChat:
         if command == "/language":
             return [conversation.language_menu(lang)]
         if command == "/assistant":
-            question = line.partition(" ")[2]
-            return await conversation.handoff.open(CONSOLE_RESIDENT, lang, question)
+            return await conversation.request_person(
+                CONSOLE_RESIDENT, lang, line.partition(" ")[2]
+            )
         return await conversation.on_text(CONSOLE_RESIDENT, lang, line)

@@ -15,8 +15,9 @@ import aiosqlite
 
 from bot.core import actions
 from bot.core.actions import Action
-from bot.core.article_view import article_text, section_text
+from bot.core.article_view import article_text, office_text, section_text
 from bot.core.library import LibraryHolder
+from bot.core.nearby import nearest_offices
 from bot.core.replies import Button, Reply
 from bot.handoff.hours import WorkingHours
 from bot.handoff.schedule import availability
@@ -117,6 +118,17 @@ class Conversation:
         return Reply(strings(lang)._("Choose your language:"), (row,))
 
     # -- menus ----------------------------------------------------------------------------
+
+    def start(self, lang: str, article_id: str | None = None) -> list[Reply]:
+        """First screen: a deep-linked article if it exists, else the greeting and menu."""
+        if article_id and article_id in self.library.current.knowledge.articles:
+            return [self.article(lang, article_id)]
+        return self.welcome(lang)
+
+    async def request_person(self, resident_id: int, lang: str, question: str = "") -> list[Reply]:
+        """/assistant: the question given, else the resident's last unanswered one."""
+        question = question.strip() or await self.queries.last_unanswered(resident_id) or ""
+        return await self.handoff.open(resident_id, lang, question)
 
     def welcome(self, lang: str) -> list[Reply]:
         t = strings(lang)
@@ -324,8 +336,7 @@ class Conversation:
                 await self.forget(resident_id)
                 return [Reply(strings(lang)._("Everything stored about you has been deleted."))]
             case actions.AskPerson():
-                question = await self.queries.last_unanswered(resident_id) or ""
-                return await self.handoff.open(resident_id, lang, question)
+                return await self.request_person(resident_id, lang)
         raise AssertionError(f"unhandled action {action}")
 
 
@@ -370,9 +381,6 @@ def non_text(conversation: Conversation, lang: str) -> Reply:
 
 def nearby(conversation: Conversation, lang: str, lat: float, lon: float) -> Reply:
     """A shared location: the nearest offices with a map point, and how far they are."""
-    from bot.core.article_view import office_text
-    from bot.core.nearby import nearest_offices
-
     t = strings(lang)
     found = nearest_offices(conversation.library.current.knowledge, lat, lon)
     if not found:

@@ -30,11 +30,7 @@ async def start(update: Update, context: BotContext) -> None:
     conversation, resident, lang = await _resident(update, context)
     await conversation.residents.set_active(resident, True, conversation.clock.now())
     article = context.args[0] if context.args else None
-    if article and article in conversation.library.current.knowledge.articles:
-        replies = [conversation.article(lang, article)]
-    else:
-        replies = conversation.welcome(lang)
-    await send_replies(context, resident, replies)
+    await send_replies(context, resident, conversation.start(lang, article))
 
 
 async def menu(update: Update, context: BotContext) -> None:

@@ -21,16 +21,6 @@ class FeedbackLog:
         )
         return int(cursor.lastrowid or 0)
 
-    async def counts(self, article: str) -> tuple[int, int]:
-        """(helpful, not helpful) for one article."""
-        async with self.db.execute(
-            "SELECT COALESCE(SUM(helpful), 0), COALESCE(SUM(1 - helpful), 0)"
-            " FROM feedback WHERE article = ?",
-            (article,),
-        ) as cursor:
-            row = await cursor.fetchone()
-        return (int(row[0]), int(row[1])) if row else (0, 0)
-
     async def add_comment(self, feedback_id: int, resident_id: int, comment: str) -> bool:
         """Attach the resident's "what was missing"; only to their own 👎."""
         cursor = await self.db.execute(

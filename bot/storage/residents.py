@@ -42,13 +42,6 @@ class Residents:
             (int(active), now.isoformat(), resident_id),
         )
 
-    async def is_active(self, resident_id: int) -> bool:
-        async with self.db.execute(
-            "SELECT active FROM residents WHERE id = ?", (resident_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
-        return bool(row and row["active"])
-
     async def forget(self, resident_id: int) -> None:
         """Delete the resident and, by foreign keys, everything stored about them."""
         async with transaction(self.db):
