@@ -22,7 +22,10 @@ Migration = Callable[[aiosqlite.Connection], Awaitable[None]]
 
 
 async def _execute_each(db: aiosqlite.Connection, script: str) -> None:
-    """Run DDL statements one by one: executescript() would COMMIT the open transaction."""
+    """Run DDL statements one by one: executescript() would COMMIT the open transaction.
+
+    Statements are split at ";", so comments in them must not contain one.
+    """
     for statement in script.split(";"):
         if statement.strip():
             await db.execute(statement)
@@ -74,8 +77,72 @@ async def _initial_schema(db: aiosqlite.Connection) -> None:
     )
 
 
+async def _handoff_tickets(db: aiosqlite.Connection) -> None:
+    """Tickets to the assistants' forum, one topic per resident, relayed message pairs."""
+    await _execute_each(
+        db,
+        """
+        CREATE TABLE tickets (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,   -- the number staff and residents see
+            resident_id INTEGER NOT NULL REFERENCES residents(id) ON DELETE CASCADE,
+            language TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('waiting', 'claimed', 'closed')),
+            question TEXT NOT NULL,                 -- what led to it, later ones appended
+            urgent INTEGER NOT NULL DEFAULT 0,
+            assignee_id INTEGER,                    -- Telegram user id of the assistant
+            assignee_name TEXT,
+            card_message_id INTEGER,                -- the ticket card in the topic
+            opened_at TEXT NOT NULL,
+            first_reply_at TEXT,                    -- first message relayed from staff
+            closed_at TEXT,
+            close_reason TEXT,
+            closed_by TEXT,                         -- 'staff', 'resident', 'blocked'
+            rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+            rating_comment TEXT
+        );
+        CREATE INDEX tickets_by_state ON tickets(state, opened_at);
+        CREATE INDEX tickets_by_resident ON tickets(resident_id, opened_at);
+        CREATE TABLE staff_topics (
+            resident_id INTEGER PRIMARY KEY REFERENCES residents(id) ON DELETE CASCADE,
+            thread_id INTEGER NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX staff_topics_by_thread ON staff_topics(thread_id);
+        CREATE TABLE relay_outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,   -- relay order
+            ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+            direction TEXT NOT NULL CHECK (direction IN ('to_staff', 'to_resident')),
+            from_chat_id INTEGER NOT NULL,
+            message_id INTEGER NOT NULL,
+            media_group_id TEXT,
+            reply_to_message_id INTEGER,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE message_pairs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+            direction TEXT NOT NULL CHECK (direction IN ('to_staff', 'to_resident')),
+            resident_message_id INTEGER NOT NULL,   -- in the resident's private chat
+            staff_message_id INTEGER NOT NULL,      -- in the staff forum
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX message_pairs_by_resident_message ON message_pairs(ticket_id, resident_message_id);
+        CREATE INDEX message_pairs_by_staff_message ON message_pairs(staff_message_id);
+        CREATE TABLE staff_names (
+            user_id INTEGER PRIMARY KEY,            -- an assistant's Telegram id
+            display_name TEXT NOT NULL              -- what residents see instead of their name
+        );
+        CREATE TABLE bans (
+            -- Deliberately no foreign key: a ban outlives /forget, or forgetting would lift it.
+            resident_id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL
+        )
+        """,
+    )
+
+
 # Append only: a migration that has shipped is never edited, a new one is added.
-MIGRATIONS: tuple[Migration, ...] = (_initial_schema,)
+MIGRATIONS: tuple[Migration, ...] = (_initial_schema, _handoff_tickets)
 
 
 async def connect(path: Path | str) -> aiosqlite.Connection:
