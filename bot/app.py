@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -18,9 +19,12 @@ from telegram.ext import (
 
 from bot import logs
 from bot.config import Settings
-from bot.handlers import residents
-from bot.handlers.context import CONTEXT_TYPES, BotApplication
+from bot.handlers import residents, staff
+from bot.handlers.context import CONTEXT_TYPES, BotApplication, BotContext
 from bot.handlers.errors import on_error
+from bot.handlers.forum import TelegramForum
+from bot.handlers.relay import Relay
+from bot.handoff.desk import HelpDesk
 from bot.i18n.catalog import strings
 from bot.knowledge.model import LANGUAGES
 from bot.knowledge.problems import ContentError
@@ -44,6 +48,7 @@ def build_application(
         .token(settings.require_token())
         .context_types(CONTEXT_TYPES)
         .post_init(_post_init)
+        .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
     )
     if rate_limit:
@@ -57,18 +62,50 @@ def build_application(
     return application
 
 
+# How often the reminder job looks for tickets waiting too long (it posts far less often).
+REMINDER_CHECK_SECONDS = 60
+
+
 def register_handlers(application: BotApplication) -> None:
-    private = filters.ChatType.PRIVATE
+    settings = application.bot_data.settings
+    new = filters.UpdateType.MESSAGE
+    private = filters.ChatType.PRIVATE & new
     commands = {
         "start": residents.start,
         "menu": residents.menu,
         "help": residents.help_command,
         "language": residents.language,
         "assistant": residents.assistant,
+        "cancel": residents.cancel,
         "forget": residents.forget,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, filters=private))
+    if settings is not None and settings.staff_chat_id is not None:
+        in_staff_chat = filters.Chat(settings.staff_chat_id)
+        staff_commands = {
+            "claim": staff.claim,
+            "close": staff.close,
+            "release": staff.release,
+            "note": staff.note,
+            "article": staff.article,
+            "history": staff.history,
+            "ban": staff.ban,
+            "unban": staff.unban,
+            "name": staff.name,
+        }
+        for name, callback in staff_commands.items():
+            application.add_handler(CommandHandler(name, callback, filters=in_staff_chat & new))
+        application.add_handler(CallbackQueryHandler(staff.card_button, pattern=r"^desk:"))
+        application.add_handler(
+            MessageHandler(
+                in_staff_chat & new & ~filters.COMMAND & ~filters.StatusUpdate.ALL,
+                staff.message_to_resident,
+            )
+        )
+        application.add_handler(
+            MessageHandler(in_staff_chat & filters.UpdateType.EDITED_MESSAGE, staff.edited)
+        )
     application.add_handler(CallbackQueryHandler(residents.button))
     application.add_handler(
         MessageHandler(private & filters.TEXT & ~filters.COMMAND, residents.text)
@@ -79,22 +116,72 @@ def register_handlers(application: BotApplication) -> None:
         )
     )
     application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE, residents.edited
+        )
+    )
+    application.add_handler(
         ChatMemberHandler(residents.membership, ChatMemberHandler.MY_CHAT_MEMBER)
     )
     application.add_error_handler(on_error)
 
 
 async def prepare(application: BotApplication) -> None:
-    """Open services if needed and publish the command lists per language."""
+    """Open services if needed, connect the help desk, publish the command lists."""
     data = application.bot_data
     if data.services is None:
         assert data.settings is not None  # set by build_application
         data.services = await Services.open(data.settings)
+    services = data.services
     for lang in LANGUAGES:
         commands = command_list(lang)
         for code in COMMAND_SCOPES[lang]:
             await application.bot.set_my_commands(commands, language_code=code)
     await application.bot.set_my_commands(command_list("en"))
+    staff_chat = services.settings.staff_chat_id
+    if staff_chat is not None:
+        await _open_desk(application, services, staff_chat)
+
+
+async def _open_desk(application: BotApplication, services: Services, staff_chat: int) -> None:
+    relay: Relay | None = None
+    forum = TelegramForum(application, staff_chat, lambda: relay.wake() if relay else None)
+    desk = HelpDesk(services.conversation, services.db, forum, services.settings.staff_language)
+    relay = Relay(application, desk, staff_chat)
+    services.desk = desk
+    services.conversation.handoff = desk
+    application.bot_data.relay = relay
+    try:
+        await application.bot.set_my_commands(
+            staff_command_list(services.settings.staff_language),
+            scope=BotCommandScopeChat(staff_chat),
+        )
+    except TelegramError as exc:
+        log.warning("could not set the staff chat's commands: %s", exc)
+    await desk.recover()
+    relay.start()
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(
+            _remind, interval=REMINDER_CHECK_SECONDS, first=REMINDER_CHECK_SECONDS
+        )
+
+
+async def _remind(context: BotContext) -> None:
+    """Tickets waiting too long, listed in the staff chat's general topic."""
+    desk = context.services.desk
+    if desk is None:
+        return
+    reminder = await desk.remind()
+    if reminder is not None:
+        await desk.forum.post(None, reminder)
+
+
+async def finish(application: BotApplication) -> None:
+    """Stop background work before the database closes."""
+    relay = application.bot_data.relay
+    if relay is not None:
+        await relay.stop()
+        application.bot_data.relay = None
 
 
 def command_list(lang: str) -> list[BotCommand]:
@@ -103,14 +190,34 @@ def command_list(lang: str) -> list[BotCommand]:
         BotCommand("start", t._("Start and main menu")),
         BotCommand("menu", t._("Topics")),
         BotCommand("assistant", t._("Ask a person")),
+        BotCommand("cancel", t._("Withdraw my request to a person")),
         BotCommand("language", t._("Change language")),
         BotCommand("help", t._("Help")),
         BotCommand("forget", t._("Delete my data")),
     ]
 
 
+def staff_command_list(lang: str) -> list[BotCommand]:
+    t = strings(lang)
+    return [
+        BotCommand("claim", t._("Take this ticket")),
+        BotCommand("close", t._("Close this ticket [reason]")),
+        BotCommand("release", t._("Return the ticket to the queue")),
+        BotCommand("note", t._("A note for colleagues, not sent")),
+        BotCommand("article", t._("Send an article: /article ID")),
+        BotCommand("history", t._("The resident's earlier tickets")),
+        BotCommand("ban", t._("Stop relaying this resident")),
+        BotCommand("unban", t._("Lift the ban")),
+        BotCommand("name", t._("The name residents see")),
+    ]
+
+
 async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
     await prepare(application)
+
+
+async def _post_stop(application: Application) -> None:  # type: ignore[type-arg]
+    await finish(application)
 
 
 async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]

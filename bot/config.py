@@ -10,6 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.handoff.hours import WorkingHours, parse_working_hours
+from bot.knowledge.model import LANGUAGES
 
 DEFAULT_TIMEZONE = "Europe/Prague"
 DEFAULT_HOURS = "Mon-Fri 08:00-16:00"
@@ -26,6 +27,8 @@ class Settings:
     timezone: ZoneInfo
     assistant_hours: WorkingHours
     staff_chat_id: int | None = None
+    # The language of the bot's own messages in the staff chat (the assistants speak uk).
+    staff_language: str = "uk"
     admin_user_ids: frozenset[int] = frozenset()
     api_url: str | None = None
     webhook_url: str | None = None
@@ -62,6 +65,7 @@ class Settings:
             timezone=timezone,
             assistant_hours=hours,
             staff_chat_id=_integer(get("STAFF_CHAT_ID"), "STAFF_CHAT_ID"),
+            staff_language=_language(get("STAFF_LANGUAGE") or "uk", "STAFF_LANGUAGE"),
             admin_user_ids=frozenset(_id_list(get("ADMIN_USER_IDS") or "", "ADMIN_USER_IDS")),
             api_url=get("TELEGRAM_API_URL"),
             webhook_url=webhook_url,
@@ -86,6 +90,12 @@ def _integer(value: str | None, name: str) -> int | None:
         return int(value)
     except ValueError as exc:
         raise ConfigError(f"{name}: {value!r} is not a whole number") from exc
+
+
+def _language(value: str, name: str) -> str:
+    if value not in LANGUAGES:
+        raise ConfigError(f"{name}: {value!r} is not one of {', '.join(LANGUAGES)}")
+    return value
 
 
 def _id_list(value: str, name: str) -> list[int]:

@@ -10,6 +10,7 @@ import aiosqlite
 from bot.config import Settings
 from bot.core.conversation import Clock, Conversation
 from bot.core.library import Library, LibraryHolder
+from bot.handoff.desk import HelpDesk
 from bot.storage.database import connect
 
 log = logging.getLogger(__name__)
@@ -21,6 +22,8 @@ class Services:
     db: aiosqlite.Connection
     library: LibraryHolder
     conversation: Conversation
+    # The help desk exists once the Telegram bot connects to a staff chat.
+    desk: HelpDesk | None = None
 
     @classmethod
     async def open(cls, settings: Settings) -> Services:

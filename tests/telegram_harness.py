@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from bot.app import build_application, prepare
+from bot.app import build_application, finish, prepare
 from bot.config import Settings
 from bot.handlers.context import BotApplication
 from bot.services import Services
@@ -65,6 +65,7 @@ async def running_bot(
                 finally:
                     await app.updater.stop()
                     await app.stop()
+                    await finish(app)
         finally:
             await services.close()
 

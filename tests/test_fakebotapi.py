@@ -152,14 +152,31 @@ async def test_send_message_html_with_keyboard(api: FakeBotApi, bot: Bot) -> Non
 
 async def test_group_message_in_topic(api: FakeBotApi, bot: Bot) -> None:
     """Negative chat ids are forum supergroups; the thread id is echoed."""
-    sent = await bot.send_message(-100500, "ahoj", message_thread_id=3)
-    assert sent.chat.type == "supergroup"
-    assert sent.chat.is_forum is True
-    assert sent.message_thread_id == 3
+    await bot.send_message(-100500, "general topic")
     topic = await bot.create_forum_topic(-100500, "Bydlení")
     assert topic.icon_color == 7322096
     assert topic.message_thread_id == 2
+    sent = await bot.send_message(-100500, "ahoj", message_thread_id=topic.message_thread_id)
+    assert sent.chat.type == "supergroup"
+    assert sent.chat.is_forum is True
+    assert sent.message_thread_id == 2
     assert api.violations == []
+
+
+async def test_deleted_or_unknown_topics_are_refused(api: FakeBotApi, bot: Bot) -> None:
+    """Like Telegram: a topic deleted by a member takes its messages with it."""
+    with pytest.raises(BadRequest, match="thread not found"):
+        await bot.send_message(-100500, "nowhere", message_thread_id=99)
+    topic = await bot.create_forum_topic(-100500, "Práce")
+    await bot.edit_forum_topic(-100500, topic.message_thread_id, name="✅ Práce")
+    assert api.forum_topics[-100500][topic.message_thread_id] == "✅ Práce"
+    sent = await bot.send_message(-100500, "x", message_thread_id=topic.message_thread_id)
+    api.delete_topic(-100500, topic.message_thread_id)
+    assert api.message(-100500, sent.message_id) is None
+    with pytest.raises(BadRequest, match="thread not found"):
+        await bot.send_message(-100500, "y", message_thread_id=topic.message_thread_id)
+    with pytest.raises(BadRequest, match=r"(?i)topic_id_invalid"):
+        await bot.delete_forum_topic(-100500, topic.message_thread_id)
 
 
 async def test_ptb_defaults_extras_are_tolerated(api: FakeBotApi) -> None:

@@ -55,13 +55,38 @@ class Forget:
     """The resident confirmed: delete everything stored about them."""
 
 
-Action = Home | OpenArea | Read | ReadSection | AskPerson | ChooseLanguage | Feedback | Forget
+@dataclass(frozen=True)
+class Rate:
+    """The resident's 1-5 rating of a closed ticket."""
+
+    ticket: int
+    stars: int
+
+
+@dataclass(frozen=True)
+class StaffClaim:
+    """Staff only: the Claim button on a ticket card."""
+
+    ticket: int
+
+
+@dataclass(frozen=True)
+class StaffClose:
+    """Staff only: the Close button on a ticket card."""
+
+    ticket: int
+
+
+Action = (
+    Home | OpenArea | Read | ReadSection | AskPerson | ChooseLanguage | Feedback | Forget | Rate
+)
+StaffAction = StaffClaim | StaffClose
 # Actions that move through menus: front ends show the result in place of the message
 # whose button was pressed, instead of adding a new message.
 NAVIGATION = (Home, OpenArea, Read, ReadSection)
 
 
-def encode(action: Action) -> str:
+def encode(action: Action | StaffAction) -> str:
     match action:
         case Home():
             data = "home"
@@ -79,6 +104,12 @@ def encode(action: Action) -> str:
             data = f"fb:{'+' if helpful else '-'}:{article}"
         case Forget():
             data = "forget"
+        case Rate(ticket, stars):
+            data = f"rate:{ticket}:{stars}"
+        case StaffClaim(ticket):
+            data = f"desk:claim:{ticket}"
+        case StaffClose(ticket):
+            data = f"desk:close:{ticket}"
     if len(data.encode()) > MAX_DATA_BYTES:
         raise ValueError(f"callback data over {MAX_DATA_BYTES} bytes: {data!r}")
     return data
@@ -113,4 +144,27 @@ def parse(data: str | None, knowledge: KnowledgeBase) -> Action | None:
         sign, _, article = rest.partition(":")
         if sign in ("+", "-") and article in articles:
             return Feedback(article, sign == "+")
+    if kind == "rate":
+        ticket, _, stars = rest.partition(":")
+        if _number(ticket) and stars in ("1", "2", "3", "4", "5"):
+            return Rate(int(ticket), int(stars))
     return None
+
+
+def parse_staff(data: str | None) -> StaffAction | None:
+    """A ticket card's button, or None; whether the ticket exists is the desk's question."""
+    if not data or len(data.encode()) > MAX_DATA_BYTES:
+        return None
+    parts = data.split(":")
+    if len(parts) != 3 or parts[0] != "desk" or not _number(parts[2]):
+        return None
+    verb, ticket = parts[1], parts[2]
+    if verb == "claim":
+        return StaffClaim(int(ticket))
+    if verb == "close":
+        return StaffClose(int(ticket))
+    return None
+
+
+def _number(text: str) -> bool:
+    return text.isascii() and text.isdigit() and len(text) <= 12

@@ -18,7 +18,7 @@ from bot.core.actions import Action
 from bot.core.article_view import article_text, office_text, section_text
 from bot.core.library import LibraryHolder
 from bot.core.nearby import nearest_offices
-from bot.core.replies import Button, Reply
+from bot.core.replies import Button, CommentOn, Reply
 from bot.handoff.hours import WorkingHours
 from bot.handoff.schedule import availability
 from bot.i18n.catalog import strings
@@ -33,6 +33,8 @@ from bot.storage.residents import Residents
 
 LANGUAGE_NAMES = {"cs": "Čeština", "uk": "Українська", "en": "English"}
 LANGUAGE_CACHE_SIZE = 50_000
+# Articles each resident saw lately, kept in memory only, for the assistants' ticket card.
+RECENT_ARTICLES = 5
 # The article that tells residents whom to contact when no assistant can take over here.
 CONTACT_ARTICLE = "crime-prevention-assistants"
 
@@ -45,6 +47,19 @@ class Handoff(Protocol):
     """Passes a question to a person. The terminal chat records it; Telegram opens a ticket."""
 
     async def open(self, resident_id: int, lang: str, question: str) -> list[Reply]: ...
+
+    async def cancel(self, resident_id: int, lang: str) -> list[Reply]: ...
+
+    async def rate(
+        self, resident_id: int, lang: str, ticket_id: int, stars: int
+    ) -> list[Reply]: ...
+
+    async def rating_comment(
+        self, resident_id: int, lang: str, ticket_id: int, text: str
+    ) -> list[Reply]: ...
+
+    async def forget(self, resident_id: int) -> None:
+        """Called before the resident's data is deleted."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +92,7 @@ class Conversation:
         # Residents' languages, read once: a question then costs one database write
         # (the query log) instead of three round trips. Bounded; the database is the truth.
         self._languages: dict[int, str] = {}
+        self._recent: dict[int, list[str]] = {}
 
     # -- language -------------------------------------------------------------------------
 
@@ -99,8 +115,20 @@ class Conversation:
 
     async def forget(self, resident_id: int) -> None:
         """Delete everything stored about the resident."""
+        await self.handoff.forget(resident_id)
         self._languages.pop(resident_id, None)
+        self._recent.pop(resident_id, None)
         await self.residents.forget(resident_id)
+
+    def saw(self, resident_id: int, article_id: str) -> None:
+        seen = [a for a in self._recent.pop(resident_id, []) if a != article_id]
+        if len(self._recent) >= LANGUAGE_CACHE_SIZE:
+            self._recent.pop(next(iter(self._recent)))
+        self._recent[resident_id] = [article_id, *seen][:RECENT_ARTICLES]
+
+    def recent_articles(self, resident_id: int) -> list[str]:
+        """Newest first."""
+        return list(self._recent.get(resident_id, ()))
 
     async def set_language(self, resident_id: int, lang: str) -> list[Reply]:
         await self.residents.set_language(resident_id, lang, self.clock.now())
@@ -258,6 +286,7 @@ class Conversation:
         if decision.action is Decided.ANSWER and decision.article:
             if not (decision.urgent and decision.article == emergency):
                 replies.append(self.article(lang, decision.article))
+                self.saw(resident_id, decision.article)
         elif decision.action is Decided.SUGGEST:
             replies.append(self.suggestions(lang, decision.candidates))
         elif decision.reason in (Reason.PERSON_REQUESTED, Reason.CASEWORK):
@@ -311,6 +340,7 @@ class Conversation:
             case actions.OpenArea(area):
                 return [self.area_menu(lang, area)]
             case actions.Read(article):
+                self.saw(resident_id, article)
                 return [self.article(lang, article)]
             case actions.ReadSection(article, number):
                 return [self.section(lang, article, number)]
@@ -329,7 +359,7 @@ class Conversation:
                             "Thank you. What was missing? Reply to this message if you want "
                             "to tell us (optional); /assistant passes your question to a person."
                         ),
-                        comment_for=entry,
+                        comment_for=CommentOn("feedback", entry),
                     )
                 ]
             case actions.Forget():
@@ -337,17 +367,21 @@ class Conversation:
                 return [Reply(strings(lang)._("Everything stored about you has been deleted."))]
             case actions.AskPerson():
                 return await self.request_person(resident_id, lang)
+            case actions.Rate(ticket, stars):
+                return await self.handoff.rate(resident_id, lang, ticket, stars)
         raise AssertionError(f"unhandled action {action}")
 
 
 # -- other front-end events, kept here so every front end answers the same ---------------
 
 
-async def feedback_comment(
-    conversation: Conversation, resident_id: int, lang: str, feedback_id: int, text: str
+async def comment(
+    conversation: Conversation, resident_id: int, lang: str, target: CommentOn, text: str
 ) -> list[Reply]:
-    """The resident's optional "what was missing" after 👎."""
-    await conversation.feedback.add_comment(feedback_id, resident_id, text[:2000])
+    """The resident's optional comment: "what was missing" after 👎, or on a rated ticket."""
+    if target.kind == "ticket":
+        return await conversation.handoff.rating_comment(resident_id, lang, target.id, text)
+    await conversation.feedback.add_comment(target.id, resident_id, text[:2000])
     return [
         Reply(strings(lang)._("Thank you, the editors will read it."), conversation.home_row(lang))
     ]
@@ -421,3 +455,29 @@ class RecordedHandoff:
             rows.append((conversation.article_button(knowledge.articles[CONTACT_ARTICLE], lang),))
         rows.extend(conversation.home_row(lang))
         return [Reply(text, tuple(rows))]
+
+    async def cancel(self, resident_id: int, lang: str) -> list[Reply]:
+        t = strings(lang)
+        if await self.requests.cancel(resident_id):
+            return [
+                Reply(
+                    t._("Your request for a person is withdrawn."),
+                    self.conversation.home_row(lang),
+                )
+            ]
+        return [
+            Reply(
+                t._("You have no open request to an assistant."), self.conversation.home_row(lang)
+            )
+        ]
+
+    async def rate(self, resident_id: int, lang: str, ticket_id: int, stars: int) -> list[Reply]:
+        return [self.conversation.expired(lang)]  # no tickets without a staff chat
+
+    async def rating_comment(
+        self, resident_id: int, lang: str, ticket_id: int, text: str
+    ) -> list[Reply]:
+        return [self.conversation.expired(lang)]
+
+    async def forget(self, resident_id: int) -> None:
+        """The requests go with the resident's row (foreign key cascade)."""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.config import Settings
 from bot.services import Services
+
+if TYPE_CHECKING:
+    from bot.handlers.relay import Relay
 
 
 class BotData:
@@ -16,6 +19,10 @@ class BotData:
     def __init__(self) -> None:
         self.settings: Settings | None = None
         self.services: Services | None = None
+        # Set at start when a staff chat is configured.
+        self.relay: Relay | None = None
+        # Staff chat members already checked: user id -> monotonic time the check expires.
+        self.staff_checked: dict[int, float] = {}
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):

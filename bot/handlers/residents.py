@@ -8,9 +8,12 @@ from telegram import Update
 from telegram.constants import ChatMemberStatus
 
 from bot.core import actions
-from bot.core.conversation import Conversation, confirm_forget, feedback_comment, nearby, non_text
+from bot.core.conversation import Conversation, comment, confirm_forget, nearby, non_text
+from bot.core.replies import Reply
 from bot.handlers.context import BotContext
-from bot.handlers.sending import FEEDBACK_PROMPT, edit_or_send, send_replies
+from bot.handlers.incoming import incoming
+from bot.handlers.sending import COMMENT_PROMPT, edit_or_send, send_replies
+from bot.handlers.staff import mirror_edit
 from bot.i18n.catalog import language_for
 
 log = logging.getLogger(__name__)
@@ -54,12 +57,16 @@ async def language(update: Update, context: BotContext) -> None:
 async def assistant(update: Update, context: BotContext) -> None:
     """/assistant [question]: pass the question to a person."""
     conversation, resident, lang = await _resident(update, context)
-    question = " ".join(context.args or ()) or (
-        await conversation.queries.last_unanswered(resident) or ""
-    )
+    question = " ".join(context.args or ())
     await send_replies(
-        context, resident, await conversation.handoff.open(resident, lang, question)
+        context, resident, await conversation.request_person(resident, lang, question)
     )
+
+
+async def cancel(update: Update, context: BotContext) -> None:
+    """/cancel: withdraw the request to an assistant."""
+    conversation, resident, lang = await _resident(update, context)
+    await send_replies(context, resident, await conversation.handoff.cancel(resident, lang))
 
 
 async def forget(update: Update, context: BotContext) -> None:
@@ -69,19 +76,48 @@ async def forget(update: Update, context: BotContext) -> None:
 
 
 async def text(update: Update, context: BotContext) -> None:
-    """A question in the resident's words (or a comment on their 👎)."""
+    """A question in the resident's words, a comment they were asked for, or a message
+    for their assistant."""
     message = update.effective_message
     if message is None or message.text is None:
         return
     conversation, resident, lang = await _resident(update, context)
-    prompt = (context.user_data or {}).get(FEEDBACK_PROMPT)
+    prompt = (context.user_data or {}).get(COMMENT_PROMPT)
     replied = message.reply_to_message
     if prompt and replied is not None and replied.message_id == prompt[0]:
-        context.user_data.pop(FEEDBACK_PROMPT, None)  # type: ignore[union-attr]
-        replies = await feedback_comment(conversation, resident, lang, prompt[1], message.text)
+        context.user_data.pop(COMMENT_PROMPT, None)  # type: ignore[union-attr]
+        replies = await comment(conversation, resident, lang, prompt[1], message.text)
     else:
-        replies = await conversation.on_text(resident, lang, message.text)
+        taken = await _for_desk(update, context, resident, lang)
+        if taken is None:
+            replies = await conversation.on_text(resident, lang, message.text)
+        else:
+            replies = taken
     await send_replies(context, resident, replies)
+
+
+async def _for_desk(
+    update: Update, context: BotContext, resident: int, lang: str
+) -> list[Reply] | None:
+    """The help desk's answer when the message belongs to a ticket (or the resident is
+    banned); None when the bot answers it itself."""
+    desk = context.services.desk
+    message = update.effective_message
+    if desk is None or message is None:
+        return None
+    return await desk.intercept(resident, lang, incoming(message))
+
+
+async def edited(update: Update, context: BotContext) -> None:
+    """A resident corrected a message their assistant already has: the copy changes too."""
+    message = update.edited_message
+    desk = context.services.desk
+    if message is None or desk is None or message.from_user is None:
+        return
+    copy = await desk.pairs.staff_message(message.from_user.id, message.message_id)
+    settings = context.services.settings
+    if copy is not None and settings.staff_chat_id is not None:
+        await mirror_edit(context, message, settings.staff_chat_id, copy)
 
 
 async def button(update: Update, context: BotContext) -> None:
@@ -110,6 +146,10 @@ async def other_message(update: Update, context: BotContext) -> None:
     if message is None:
         return
     conversation, resident, lang = await _resident(update, context)
+    replies = await _for_desk(update, context, resident, lang)
+    if replies is not None:
+        await send_replies(context, resident, replies)
+        return
     if message.location is not None:
         reply = nearby(conversation, lang, message.location.latitude, message.location.longitude)
     else:
@@ -125,3 +165,6 @@ async def membership(update: Update, context: BotContext) -> None:
     active = change.new_chat_member.status not in (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT)
     conversation = context.services.conversation
     await conversation.residents.set_active(change.chat.id, active, conversation.clock.now())
+    desk = context.services.desk
+    if not active and desk is not None:
+        await desk.resident_blocked(change.chat.id)

@@ -10,38 +10,45 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden
 
 from bot.core.replies import Reply
-from bot.handlers.context import BotContext
+from bot.handlers.context import BotApplication, BotContext
 from bot.render import render
 
 log = logging.getLogger(__name__)
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-FEEDBACK_PROMPT = "feedback_prompt"  # user_data key: (prompt message id, feedback id)
+# user_data key: (prompt message id, CommentOn) of the last "reply to comment" prompt.
+COMMENT_PROMPT = "comment_prompt"
 
 
 async def send_replies(context: BotContext, chat_id: int, replies: list[Reply]) -> None:
     """Send every reply in order; stop quietly if the resident has blocked the bot."""
-    try:
-        for reply in replies:
-            await _send_one(context, chat_id, reply)
-    except Forbidden:
+    if not await deliver(context.application, chat_id, replies):  # type: ignore[arg-type]
         await mark_blocked(context, chat_id)
 
 
-async def _send_one(context: BotContext, chat_id: int, reply: Reply) -> None:
-    messages = render(reply)
-    for outgoing in messages:
+async def deliver(application: BotApplication, chat_id: int, replies: list[Reply]) -> bool:
+    """Send replies to a private chat, in order; False if the resident blocked the bot."""
+    try:
+        for reply in replies:
+            await _send_one(application, chat_id, reply)
+    except Forbidden:
+        return False
+    return True
+
+
+async def _send_one(application: BotApplication, chat_id: int, reply: Reply) -> None:
+    for outgoing in render(reply):
         markup: Any = outgoing.keyboard
         if reply.comment_for is not None:
             markup = ForceReply(selective=True)
-        sent: Message = await context.bot.send_message(
+        sent: Message = await application.bot.send_message(
             chat_id,
             outgoing.html,
             parse_mode=ParseMode.HTML,
             reply_markup=markup,
             link_preview_options=NO_PREVIEW,
         )
-        if reply.comment_for is not None and context.user_data is not None:
-            context.user_data[FEEDBACK_PROMPT] = (sent.message_id, reply.comment_for)
+        if reply.comment_for is not None:
+            application.user_data[chat_id][COMMENT_PROMPT] = (sent.message_id, reply.comment_for)
 
 
 async def edit_or_send(
@@ -76,3 +83,5 @@ async def mark_blocked(context: BotContext, resident_id: int) -> None:
     await services.conversation.residents.set_active(
         resident_id, False, services.conversation.clock.now()
     )
+    if services.desk is not None:
+        await services.desk.resident_blocked(resident_id)

@@ -24,3 +24,8 @@ def weekday_names(lang: str) -> list[str]:
     """Abbreviated names, Monday first."""
     names = get_day_names("abbreviated", locale=lang)
     return [str(names[day]) for day in range(7)]
+
+
+def short_date_time(value: dt.datetime, lang: str) -> str:
+    """ "21. 11. 2026 9:05" in each locale's own order."""
+    return format_datetime(value, "short", tzinfo=value.tzinfo, locale=lang)

@@ -98,7 +98,8 @@ async def _handoff_tickets(db: aiosqlite.Connection) -> None:
             close_reason TEXT,
             closed_by TEXT,                         -- 'staff', 'resident', 'blocked'
             rating INTEGER CHECK (rating BETWEEN 1 AND 5),
-            rating_comment TEXT
+            rating_comment TEXT,
+            introduced_staff_id INTEGER             -- whose name the resident was last shown
         );
         CREATE INDEX tickets_by_state ON tickets(state, opened_at);
         CREATE INDEX tickets_by_resident ON tickets(resident_id, opened_at);
@@ -114,19 +115,24 @@ async def _handoff_tickets(db: aiosqlite.Connection) -> None:
             direction TEXT NOT NULL CHECK (direction IN ('to_staff', 'to_resident')),
             from_chat_id INTEGER NOT NULL,
             message_id INTEGER NOT NULL,
-            media_group_id TEXT,
-            reply_to_message_id INTEGER,
+            sender_id INTEGER NOT NULL,             -- resident or assistant who wrote it
+            media_group_id TEXT,                    -- album parts are copied together
+            reply_to_message_id INTEGER,            -- in the sender's chat
+            long_caption_html TEXT,                 -- a caption over the limit, sent as text
             created_at TEXT NOT NULL
         );
+        CREATE INDEX relay_outbox_by_direction ON relay_outbox(direction, id);
         CREATE TABLE message_pairs (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+            resident_id INTEGER NOT NULL,
             direction TEXT NOT NULL CHECK (direction IN ('to_staff', 'to_resident')),
             resident_message_id INTEGER NOT NULL,   -- in the resident's private chat
             staff_message_id INTEGER NOT NULL,      -- in the staff forum
             created_at TEXT NOT NULL
         );
-        CREATE INDEX message_pairs_by_resident_message ON message_pairs(ticket_id, resident_message_id);
+        CREATE INDEX message_pairs_by_resident_message
+            ON message_pairs(resident_id, resident_message_id);
         CREATE INDEX message_pairs_by_staff_message ON message_pairs(staff_message_id);
         CREATE TABLE staff_names (
             user_id INTEGER PRIMARY KEY,            -- an assistant's Telegram id

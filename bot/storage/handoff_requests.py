@@ -30,6 +30,14 @@ class HandoffRequests:
         )
         return int(cursor.lastrowid or 0)
 
+    async def cancel(self, resident_id: int) -> bool:
+        cursor = await self.db.execute(
+            "UPDATE handoff_requests SET state = 'cancelled'"
+            " WHERE resident_id = ? AND state = 'waiting'",
+            (resident_id,),
+        )
+        return cursor.rowcount > 0
+
     async def waiting(self) -> list[HandoffRequest]:
         async with self.db.execute(
             "SELECT * FROM handoff_requests WHERE state = 'waiting' ORDER BY id"

@@ -204,6 +204,8 @@ class FakeBotApi:
         self._next_message_id: dict[int, int] = {}
         self._users: dict[int, JSONDict] = {}
         self._channels: dict[str, int] = {}
+        # Forum topics that exist, per chat: thread id -> name (deleted ones are removed).
+        self.forum_topics: dict[int, dict[int, str]] = {}
         self._callback_ids: set[str] = set()
         self._blocked_chats: dict[int, str] = {}
         self._file_counter = 0
@@ -382,6 +384,16 @@ class FakeBotApi:
 
     # ------------------------------------------------------------------ updates
 
+    def delete_topic(self, chat_id: int, thread_id: int) -> None:
+        """A member deletes a forum topic, with every message in it (as Telegram does)."""
+        self.forum_topics.get(chat_id, {}).pop(thread_id, None)
+        for key in [
+            k
+            for k, m in self._messages.items()
+            if k[0] == chat_id and m.get("message_thread_id") == thread_id
+        ]:
+            del self._messages[key]
+
     def push_update(self, update: JSONDict) -> int:
         """Assign an update_id, check the update against the spec and queue it for getUpdates."""
         update = self._stamp(update)
@@ -527,6 +539,8 @@ class FakeBotApi:
         if message_thread_id is not None:
             fields["message_thread_id"] = message_thread_id
             fields["is_topic_message"] = True
+            if cid < 0:  # a topic members created themselves, unless the test made it
+                self.forum_topics.setdefault(cid, {}).setdefault(message_thread_id, "Topic")
         if reply_to_message_id is not None:
             fields["reply_to_message"] = self._reply_target(cid, reply_to_message_id)
         msg = self._user_message(user_id, chat_id, first_name, language_code, fields)
@@ -760,6 +774,8 @@ class FakeBotApi:
             "date": int(time.time()),
         }
         thread = params.get("message_thread_id")
+        if isinstance(thread, int) and cid < 0 and thread not in self.forum_topics.get(cid, {}):
+            raise _ApiError(400, "Bad Request: message thread not found")
         if isinstance(thread, int):
             msg["message_thread_id"] = thread
             if cid < 0:
@@ -1037,9 +1053,23 @@ def _m_copy_message(api: FakeBotApi, params: JSONDict) -> Any:
     original = api._messages.get((source, params["message_id"]))
     if original is None:
         raise _ApiError(400, "Bad Request: message to copy not found")
-    skip = {"message_id", "from", "chat", "date", "reply_to_message", "edit_date", "reply_markup"}
+    skip = {
+        "message_id",
+        "from",
+        "chat",
+        "date",
+        "reply_to_message",
+        "edit_date",
+        "reply_markup",
+        "message_thread_id",
+        "is_topic_message",
+        "media_group_id",
+    }
     content = {k: copy.deepcopy(v) for k, v in original.items() if k not in skip}
-    if "caption" in params:
+    if params.get("caption") == "" or params.get("remove_caption"):
+        content.pop("caption", None)
+        content.pop("caption_entities", None)
+    elif "caption" in params:
         content.update(api._formatted(params, "caption", "caption_entities"))
     message = api._bot_message(params, content)
     return {"message_id": message["message_id"]}
@@ -1151,6 +1181,7 @@ def _m_create_forum_topic(api: FakeBotApi, params: JSONDict) -> Any:
         {"chat_id": cid},
         {"forum_topic_created": {"name": params["name"], "icon_color": icon_color}},
     )
+    api.forum_topics.setdefault(cid, {})[service["message_id"]] = params["name"]
     topic = {
         "message_thread_id": service["message_id"],
         "name": params["name"],
@@ -1159,6 +1190,27 @@ def _m_create_forum_topic(api: FakeBotApi, params: JSONDict) -> Any:
     if "icon_custom_emoji_id" in params:
         topic["icon_custom_emoji_id"] = params["icon_custom_emoji_id"]
     return topic
+
+
+def _topic(api: FakeBotApi, params: JSONDict) -> tuple[int, int]:
+    cid = api._resolve_chat(params["chat_id"])
+    thread = params["message_thread_id"]
+    if thread not in api.forum_topics.get(cid, {}):
+        raise _ApiError(400, "Bad Request: TOPIC_ID_INVALID")
+    return cid, thread
+
+
+def _m_edit_forum_topic(api: FakeBotApi, params: JSONDict) -> Any:
+    cid, thread = _topic(api, params)
+    if "name" in params:
+        api.forum_topics[cid][thread] = params["name"]
+    return True
+
+
+def _m_delete_forum_topic(api: FakeBotApi, params: JSONDict) -> Any:
+    cid, thread = _topic(api, params)
+    api.delete_topic(cid, thread)
+    return True
 
 
 def _commands_key(params: JSONDict) -> str:
@@ -1265,6 +1317,8 @@ _METHODS: dict[str, Callable[[FakeBotApi, JSONDict], Any]] = {
     "getChatMemberCount": _m_get_chat_member_count,
     "getChatAdministrators": _m_get_chat_administrators,
     "createForumTopic": _m_create_forum_topic,
+    "editForumTopic": _m_edit_forum_topic,
+    "deleteForumTopic": _m_delete_forum_topic,
     "setMyCommands": _m_set_my_commands,
     "deleteMyCommands": _m_delete_my_commands,
     "getMyCommands": _m_get_my_commands,
