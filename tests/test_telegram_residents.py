@@ -56,7 +56,15 @@ async def test_commands_are_published_per_language(bot: RunningBot) -> None:
     assert set(published) >= {"cs", "sk", "uk", "ru", "en", None}
     assert published["uk"]["forget"] == "Видалити мої дані"
     assert published["cs"]["assistant"] == "Zeptat se člověka"
-    assert set(published[None]) == {"start", "menu", "assistant", "cancel", "language", "help", "forget"}
+    assert set(published[None]) == {
+        "start",
+        "menu",
+        "assistant",
+        "cancel",
+        "language",
+        "help",
+        "forget",
+    }
 
 
 async def test_deep_link_opens_the_article(bot: RunningBot) -> None:
@@ -134,6 +142,7 @@ async def test_language_change_is_stored(bot: RunningBot, tmp_path: Path) -> Non
         lambda c: c.method == "sendMessage" and "češtinu" in c.params["text"]
     )
     assert confirmation.params["chat_id"] == RESIDENT
+    await bot.api.wait_for(lambda c: str(c.params.get("text", "")).startswith("Vyberte téma"))
     later = await bot.reply_to(RESIDENT, "/help", language_code="uk")
     assert later.params["text"].startswith("Napište otázku")
 
