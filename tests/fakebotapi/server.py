@@ -274,6 +274,14 @@ class FakeBotApi:
         msg = self._messages.get((chat_id, message_id))
         return copy.deepcopy(msg) if msg is not None else None
 
+    def messages_in(self, chat_id: int, thread_id: int | None = None) -> list[JSONDict]:
+        """Messages in a chat (optionally one forum topic), oldest first."""
+        return [
+            copy.deepcopy(m)
+            for (cid, _), m in sorted(self._messages.items())
+            if cid == chat_id and (thread_id is None or m.get("message_thread_id") == thread_id)
+        ]
+
     def _recent(self, limit: int = 15) -> str:
         recent = [c for c in self.calls if c.method != "getUpdates"][-limit:]
         lines = [
