@@ -486,3 +486,32 @@ async def test_reminder_lists_tickets_waiting_too_long(bot: RunningBot, now: Now
     assert await desk.remind() is None  # at most every 15 minutes
     now.value = dt.datetime(2026, 11, 28, 10, 0, tzinfo=PRAGUE).astimezone(dt.UTC)
     assert await desk.remind() is None  # Saturday: nobody to remind
+
+
+async def test_assistants_media_and_edits_reach_the_resident(bot: RunningBot) -> None:
+    api = bot.api
+    thread = await open_ticket(bot)
+    start = len(api.calls)
+    api.send_message(
+        OLENA,
+        chat_id=STAFF,
+        message_thread_id=thread,
+        is_topic_message=True,
+        location={"latitude": 49.7477, "longitude": 13.3776},
+    )
+    copy = await copied_to(bot, RESIDENT, since=start)
+    assert copy["from_chat_id"] == STAFF
+    await staff_says(bot, thread, "Прийдіть у понеділок")
+    original = _last_id(api, STAFF, "Прийдіть")
+    await api.wait_for(
+        lambda c: c.method == "copyMessage" and c.params["message_id"] == original, since=start
+    )
+    edited = dict(api.message(STAFF, original) or {}, text="Прийдіть у вівторок", edit_date=1)
+    api.push_update({"edited_message": edited})
+    edit = await api.wait_for(
+        lambda c: c.method == "editMessageText" and c.params["chat_id"] == RESIDENT
+    )
+    assert edit.params["text"] == "Прийдіть у вівторок"
+    assert edit.params["message_id"] == _last_id(api, RESIDENT, "Прийдіть")
+    headers = [t for t in api.sent_texts(RESIDENT) if t.startswith("💬")]
+    assert headers == ["💬 Пише асистент:"]  # once; no name chosen, so none shown

@@ -206,8 +206,13 @@ class Relay:
         bot = self.application.bot
         resident = ticket.resident_id
         if await self.desk.tickets.introduce(ticket.id, head.sender_id):
-            name = await self.desk.display_name(head.sender_id, ticket.language)
-            header = strings(ticket.language)._("💬 {name}, assistant:").format(name=escape(name))
+            name = await self.desk.names.get(head.sender_id)
+            t = strings(ticket.language)
+            header = (
+                t._("💬 {name}, assistant:").format(name=escape(name))
+                if name
+                else t._("💬 An assistant writes:")
+            )
             await bot.send_message(resident, to_html(header), parse_mode=ParseMode.HTML)
         if len(group) > 1:
             ids = await bot.copy_messages(

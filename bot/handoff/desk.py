@@ -461,9 +461,6 @@ class HelpDesk:
         await self.names.set(staff.user_id, name)
         return StaffReply(t._("Residents will see you as: {name}").format(name=escape(name)))
 
-    async def display_name(self, staff_id: int, lang: str) -> str:
-        return await self.names.get(staff_id) or strings(lang)._("Assistant")
-
     async def remind(self) -> Reply | None:
         """The waiting list for the general topic, during working hours, at most every
         REMIND_AFTER; None when there is nothing to say."""
