@@ -47,13 +47,17 @@ def bot_settings(api: FakeBotApi, database: Path, **overrides: object) -> Settin
 
 @asynccontextmanager
 async def running_bot(
-    database: Path, api: FakeBotApi | None = None, **overrides: object
+    database: Path,
+    api: FakeBotApi | None = None,
+    *,
+    rate_limit_scale: float = 1.0,
+    **overrides: object,
 ) -> AsyncIterator[RunningBot]:
     """Start the bot (polling) against a fake server; stop it cleanly afterwards."""
     async with _api(api) as fake:
         settings = bot_settings(fake, database, **overrides)
         services = await Services.open(settings)
-        app = build_application(settings, services)
+        app = build_application(settings, services, rate_limit_scale=rate_limit_scale)
         try:
             async with app:
                 await prepare(app)

@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 # the first before copying them together, so the album stays one album.
 ALBUM_WAIT = 1.0
 MAX_BACKOFF = 30.0
+ERROR_PAUSE = 5.0
+BATCH = 500
 # A message that fails this often for reasons other than limits or the network is dropped
 # (and logged) rather than blocking everything behind it.
 MAX_ATTEMPTS = 5
@@ -74,22 +76,31 @@ class Relay:
         self._tasks = []
 
     async def _lane(self, direction: Direction) -> None:
-        backoff = 1.0
         while True:
             self._wake[direction].clear()
-            batch = await self.desk.outbox.pending(direction)
+            batch = await self.desk.outbox.pending(direction, limit=BATCH)
             if not batch:
                 await self._wake[direction].wait()
                 continue
-            try:
-                await self._relay_batch(batch)
-                backoff = 1.0
-            except _Retry as retry:
-                await asyncio.sleep(retry.delay)
-            except Exception:
-                log.exception("relay failed; retrying", extra={"direction": direction.value})
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, MAX_BACKOFF)
+            if direction is Direction.TO_STAFF:
+                await self._drain(batch)  # one group: strictly one after another
+            else:
+                # Residents are separate chats with limits of their own: one waiting out
+                # a 429 must not hold up the others. Each one's messages stay in order.
+                by_ticket: dict[int, list[Pending]] = {}
+                for pending in batch:
+                    by_ticket.setdefault(pending.ticket_id, []).append(pending)
+                await asyncio.gather(*(self._drain(items) for items in by_ticket.values()))
+
+    async def _drain(self, batch: list[Pending]) -> None:
+        """Relay in order until done or a pause is needed; the lane then reads again."""
+        try:
+            await self._relay_batch(batch)
+        except _Retry as retry:
+            await asyncio.sleep(retry.delay)
+        except Exception:
+            log.exception("relay failed; retrying")
+            await asyncio.sleep(ERROR_PAUSE)
 
     async def _relay_batch(self, batch: list[Pending]) -> None:
         index = 0
