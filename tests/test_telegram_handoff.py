@@ -517,3 +517,26 @@ async def test_assistants_media_and_edits_reach_the_resident(bot: RunningBot) ->
     assert edit.params["message_id"] == _last_id(api, RESIDENT, "Прийдіть")
     headers = [t for t in api.sent_texts(RESIDENT) if t.startswith("💬")]
     assert headers == ["💬 Пише асистент:"]  # once; no name chosen, so none shown
+
+
+async def test_forget_deletes_the_topic_and_every_trace(bot: RunningBot, tmp_path: Path) -> None:
+    api = bot.api
+    thread = await open_ticket(bot)
+    await staff_says(bot, thread, "Добрий день")
+    await copied_to(bot, RESIDENT)
+    await bot.reply_to(RESIDENT, "/forget")
+    forget = _last_id(api, RESIDENT, "Це видалить")
+    api.press_button(RESIDENT, forget, "forget")
+    await api.wait_for(lambda c: c.method == "deleteForumTopic")
+    await api.wait_for(lambda c: "видалено" in str(c.params.get("text")))
+    assert thread not in api.forum_topics[STAFF]
+    with sqlite3.connect(tmp_path / "bot.sqlite3") as db:
+        for table, column in (
+            ("tickets", "resident_id"),
+            ("message_pairs", "resident_id"),
+            ("staff_topics", "resident_id"),
+            ("relay_outbox", "from_chat_id"),
+            ("residents", "id"),
+        ):
+            count = db.execute(f"SELECT COUNT(*) FROM {table} WHERE {column} = ?", (RESIDENT,))
+            assert count.fetchone()[0] == 0, table

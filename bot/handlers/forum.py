@@ -50,6 +50,15 @@ class TelegramForum:
         except Forbidden as exc:
             raise StaffUnreachable(str(exc)) from exc
 
+    async def delete_topic(self, thread_id: int) -> None:
+        try:
+            await self.application.bot.delete_forum_topic(self.chat_id, thread_id)
+        except BadRequest as exc:
+            if not topic_gone(exc):
+                raise StaffUnreachable(str(exc)) from exc
+        except Forbidden as exc:
+            raise StaffUnreachable(str(exc)) from exc
+
     async def post(self, thread_id: int | None, reply: Reply) -> int:
         first: int | None = None
         try:

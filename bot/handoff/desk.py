@@ -223,16 +223,16 @@ class HelpDesk:
         )
 
     async def forget(self, resident_id: int) -> None:
-        """Before /forget deletes the resident: close what is open and say so in the topic."""
-        ticket = await self.tickets.active(resident_id)
-        if ticket is not None:
-            await self.tickets.close(ticket.id, ClosedBy.RESIDENT, None, self.now())
-            await self.post_note(
-                ticket,
-                strings(self.staff)._(
-                    "🗑 The resident deleted their data; this ticket and its history are gone."
-                ),
-            )
+        """Before /forget deletes the resident's rows: their topic goes too, with every
+        message in it, so nothing about them stays in the staff chat either."""
+        thread = await self.topics.thread(resident_id)
+        if thread is None:
+            return
+        try:
+            await self.forum.delete_topic(thread)
+        except StaffUnreachable:
+            log.error("could not delete a forgotten resident's topic", extra={"thread": thread})
+        log.info("resident forgotten, topic deleted", extra={"thread": thread})
 
     def unavailable(self, lang: str) -> Reply:
         return Reply(

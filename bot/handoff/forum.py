@@ -47,6 +47,9 @@ class Forum(Protocol):
 
     async def rename_topic(self, thread_id: int, name: str) -> None: ...
 
+    async def delete_topic(self, thread_id: int) -> None:
+        """Delete a topic with everything in it (a resident's /forget)."""
+
     async def post(self, thread_id: int | None, reply: Reply) -> int:
         """Post in a topic (None: the general topic); returns the message id.
 
