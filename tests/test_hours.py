@@ -33,8 +33,8 @@ def test_next_opening_skips_weekend_and_holidays() -> None:
     ("lang", "expected"),
     [
         ("en", "Assistants work Mon–Fri 8:00–16:00. They are back on Monday 8:00."),
-        ("cs", "Asistenti pracují po–pá 8:00–16:00. Zpět budou pondělí 8:00."),
-        ("uk", "Асистенти працюють пн–пт 8:00–16:00. Повернуться понеділок 8:00."),
+        ("cs", "Asistenti pracují po–pá 8:00–16:00. Znovu v práci: pondělí 8:00."),
+        ("uk", "Асистенти працюють пн–пт 8:00–16:00. Знову на роботі: понеділок 8:00."),
     ],
 )
 def test_back_on_monday_in_each_language(lang: str, expected: str) -> None:
