@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from bot.config import ConfigError, Settings
 from bot.knowledge.model import LANGUAGES
@@ -30,6 +31,13 @@ def build_parser() -> argparse.ArgumentParser:
     content_commands = content.add_subparsers(dest="content_command", required=True)
     content_commands.add_parser("check", help="validate everything; exit 1 on errors")
     content_commands.add_parser("dump", help="the knowledge base as JSON")
+
+    database = commands.add_parser("db", help="the database")
+    database_commands = database.add_subparsers(dest="db_command", required=True)
+    backup = database_commands.add_parser(
+        "backup", help="a consistent copy of the live database (safe while the bot runs)"
+    )
+    backup.add_argument("path", type=Path, help="where to write the copy")
     return parser
 
 
@@ -60,6 +68,10 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from bot.console import chat
 
         return chat.run(settings, lang=args.lang)
+    if args.command == "db":
+        from bot.commands import db
+
+        return db.backup_to(settings, args.path)
     if args.command == "run":
         from bot import app
 
