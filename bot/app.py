@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from telegram import BotCommand, BotCommandScopeChat, Update
@@ -29,6 +30,7 @@ from bot.i18n.catalog import strings
 from bot.knowledge.model import LANGUAGES
 from bot.knowledge.problems import ContentError
 from bot.services import Services
+from bot.storage.retention import apply_retention
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +76,9 @@ def build_application(
 
 # How often the reminder job looks for tickets waiting too long (it posts far less often).
 REMINDER_CHECK_SECONDS = 60
+# The daily retention job first runs shortly after start, so a bot restarted often still
+# forgets on time.
+RETENTION_FIRST_RUN = dt.timedelta(minutes=5)
 
 
 def register_handlers(application: BotApplication) -> None:
@@ -151,6 +156,10 @@ async def prepare(application: BotApplication) -> None:
     staff_chat = services.settings.staff_chat_id
     if staff_chat is not None:
         await _open_desk(application, services, staff_chat)
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(
+            _forget_old, interval=dt.timedelta(days=1), first=RETENTION_FIRST_RUN
+        )
 
 
 async def _open_desk(application: BotApplication, services: Services, staff_chat: int) -> None:
@@ -184,6 +193,22 @@ async def _remind(context: BotContext) -> None:
     reminder = await desk.remind()
     if reminder is not None:
         await desk.forum.post(None, reminder)
+
+
+async def _forget_old(context: BotContext) -> None:
+    """Daily: empty old query texts and comments, drop old tickets' message pairs."""
+    services = context.services
+    forgotten = await apply_retention(
+        services.db, services.settings.retention, services.conversation.clock.now()
+    )
+    log.info(
+        "retention applied",
+        extra={
+            "query_texts": forgotten.query_texts,
+            "feedback_comments": forgotten.feedback_comments,
+            "message_pairs": forgotten.message_pairs,
+        },
+    )
 
 
 async def finish(application: BotApplication) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections.abc import Mapping
@@ -11,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.handoff.hours import WorkingHours, parse_working_hours
 from bot.knowledge.model import LANGUAGES
+from bot.storage.retention import Retention
 
 DEFAULT_TIMEZONE = "Europe/Prague"
 DEFAULT_HOURS = "Mon-Fri 08:00-16:00"
@@ -30,6 +32,7 @@ class Settings:
     # The language of the bot's own messages in the staff chat (the assistants speak uk).
     staff_language: str = "uk"
     admin_user_ids: frozenset[int] = frozenset()
+    retention: Retention = field(default_factory=Retention)
     api_url: str | None = None
     webhook_url: str | None = None
     webhook_listen: str = "127.0.0.1"
@@ -67,6 +70,10 @@ class Settings:
             staff_chat_id=_integer(get("STAFF_CHAT_ID"), "STAFF_CHAT_ID"),
             staff_language=_language(get("STAFF_LANGUAGE") or "uk", "STAFF_LANGUAGE"),
             admin_user_ids=frozenset(_id_list(get("ADMIN_USER_IDS") or "", "ADMIN_USER_IDS")),
+            retention=Retention(
+                query_texts=_days(get("RETENTION_QUERY_DAYS"), "RETENTION_QUERY_DAYS", 90),
+                message_pairs=_days(get("RETENTION_PAIRS_DAYS"), "RETENTION_PAIRS_DAYS", 180),
+            ),
             api_url=get("TELEGRAM_API_URL"),
             webhook_url=webhook_url,
             webhook_listen=get("WEBHOOK_LISTEN") or "127.0.0.1",
@@ -90,6 +97,15 @@ def _integer(value: str | None, name: str) -> int | None:
         return int(value)
     except ValueError as exc:
         raise ConfigError(f"{name}: {value!r} is not a whole number") from exc
+
+
+def _days(value: str | None, name: str, default: int) -> dt.timedelta:
+    days = _integer(value, name)
+    if days is None:
+        return dt.timedelta(days=default)
+    if days < 1:
+        raise ConfigError(f"{name}: must be at least 1 (days)")
+    return dt.timedelta(days=days)
 
 
 def _language(value: str, name: str) -> str:
