@@ -15,12 +15,13 @@ from telegram.ext import (
     ChatMemberHandler,
     CommandHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
 from bot import logs
 from bot.config import Settings
-from bot.handlers import residents, staff
+from bot.handlers import guard, residents, staff
 from bot.handlers.context import CONTEXT_TYPES, BotApplication, BotContext
 from bot.handlers.errors import on_error
 from bot.handlers.forum import TelegramForum
@@ -94,6 +95,8 @@ def register_handlers(application: BotApplication) -> None:
         "cancel": residents.cancel,
         "forget": residents.forget,
     }
+    # Group -1 runs first and may stop an update from reaching the handlers below.
+    application.add_handler(TypeHandler(Update, guard.flood_guard), group=-1)
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, filters=private))
     if settings is not None and settings.staff_chat_id is not None:

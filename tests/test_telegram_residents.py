@@ -282,3 +282,13 @@ async def test_server_error_and_timeout_do_not_stop_the_bot(bot: RunningBot) -> 
     await bot.api.idle(quiet=0.5, timeout=20)
     after = await bot.reply_to(RESIDENT, "/help")
     assert after.params["text"].startswith("Напишіть запитання")
+
+
+async def test_a_flooding_resident_gets_one_notice_not_twenty_answers(bot: RunningBot) -> None:
+    for n in range(30):
+        bot.api.send_text(RESIDENT, f"номер швидкої {n}", language_code="uk")
+    await bot.api.idle(quiet=0.5, timeout=20)
+    texts = bot.api.sent_texts(RESIDENT)
+    notices = [t for t in texts if "швидше, ніж я встигаю" in t]
+    assert len(notices) == 1
+    assert len(texts) == 20 + 1  # twenty answers, one notice, nothing more

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.config import Settings
+from bot.core.flood import FloodGuard
 from bot.services import Services
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ class BotData:
         self.relay: Relay | None = None
         # Staff chat members already checked: user id -> monotonic time the check expires.
         self.staff_checked: dict[int, float] = {}
+        self.flood = FloodGuard()
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
