@@ -31,6 +31,7 @@ from bot.i18n.catalog import strings
 from bot.knowledge.model import LANGUAGES
 from bot.knowledge.problems import ContentError
 from bot.services import Services
+from bot.storage.database import check_file
 from bot.storage.retention import apply_retention
 
 log = logging.getLogger(__name__)
@@ -268,6 +269,10 @@ def run(settings: Settings) -> int:
     """`python -m bot run`: polling, or a webhook when WEBHOOK_URL is set."""
     logs.setup()
     settings.require_token()
+    problem = check_file(settings.database_path)
+    if problem is not None:
+        log.error("DATABASE_PATH: %s", problem)
+        return 1
     try:
         application = build_application(settings)
     except ContentError as exc:

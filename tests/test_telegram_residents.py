@@ -292,3 +292,23 @@ async def test_a_flooding_resident_gets_one_notice_not_twenty_answers(bot: Runni
     notices = [t for t in texts if "швидше, ніж я встигаю" in t]
     assert len(notices) == 1
     assert len(texts) == 20 + 1  # twenty answers, one notice, nothing more
+
+
+async def test_a_locked_database_gets_an_apology_and_the_bot_recovers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.storage.database.BUSY_TIMEOUT_MS", 200)
+    database = tmp_path / "bot.sqlite3"
+    async with running_bot(database) as running:
+        await running.reply_to(RESIDENT, "/start", language_code="uk")
+        other = sqlite3.connect(database, isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")  # another process holds the write lock
+        try:
+            apology = await running.reply_to(RESIDENT, "номер швидкої?")
+            assert "щось пішло не так" in apology.params["text"]
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        answer = await running.reply_to(RESIDENT, "номер швидкої?")
+        assert "155" in answer.params["text"]
+        assert running.api.violations == []

@@ -130,3 +130,21 @@ def test_every_bundled_article_renders_within_telegram_limits(bundled_library: o
             for body in [article_text(article, lang, knowledge), *sections]:
                 for message in render(Reply(body)):
                     assert 0 < len(message.html) <= TEXT_LIMIT, (article.id, lang)
+
+
+def test_a_corrupted_database_stops_run_with_one_clear_line(tmp_path: Path) -> None:
+    broken = tmp_path / "bot.sqlite3"
+    broken.write_bytes(b"this is not a database, it was overwritten by mistake" * 100)
+    result = run_bot(
+        "run",
+        env={
+            "TELEGRAM_BOT_TOKEN": "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
+            "DATABASE_PATH": str(broken),
+        },
+        timeout=30,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "DATABASE_PATH" in result.stderr
+    assert "restore it from a backup" in result.stderr
+    assert broken.read_bytes().startswith(b"this is not a database")  # left as it was

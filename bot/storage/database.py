@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
@@ -201,3 +202,21 @@ async def transaction(db: aiosqlite.Connection) -> AsyncIterator[aiosqlite.Conne
         await db.execute("ROLLBACK")
         raise
     await db.execute("COMMIT")
+
+
+def check_file(path: Path) -> str | None:
+    """Why the database at path cannot be used, or None if it can (or does not exist yet).
+
+    Run before start, so a corrupted file stops the bot with one clear line instead of a
+    traceback from deep inside the first update.
+    """
+    if not path.exists():
+        return None
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            (result,) = db.execute("PRAGMA quick_check").fetchone()
+    except sqlite3.DatabaseError as exc:
+        return f"{path} is not a usable SQLite database ({exc}); restore it from a backup"
+    if result != "ok":
+        return f"{path} is damaged ({result}); restore it from a backup"
+    return None
