@@ -134,6 +134,7 @@ async def test_language_change_is_stored(bot: RunningBot, tmp_path: Path) -> Non
         lambda c: c.method == "sendMessage" and "češtinu" in c.params["text"]
     )
     assert confirmation.params["chat_id"] == RESIDENT
+    await bot.api.idle()  # the menu follows the confirmation: not the answer to /help
     later = await bot.reply_to(RESIDENT, "/help", language_code="uk")
     assert later.params["text"].startswith("Napište otázku")
 
