@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from bot.config import ConfigError, Settings
 from bot.knowledge.model import LANGUAGES
@@ -30,6 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
     content_commands = content.add_subparsers(dest="content_command", required=True)
     content_commands.add_parser("check", help="validate everything; exit 1 on errors")
     content_commands.add_parser("dump", help="the knowledge base as JSON")
+
+    report = commands.add_parser("report", help="editors' reports: unanswered, feedback, usage")
+    report.add_argument("kind", choices=("unanswered", "feedback", "usage"))
+    report.add_argument("--since", default="30d", help="30d, 8w or a date (default 30d)")
+    report.add_argument("--format", choices=("markdown", "csv"), default="markdown")
+    report.add_argument("--chart", type=Path, metavar="PNG", help="usage: also draw a chart")
     return parser
 
 
@@ -52,6 +59,10 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return (
             content.check(settings) if args.content_command == "check" else content.dump(settings)
         )
+    if args.command == "report":
+        from bot.commands import report
+
+        return report.run(settings, args.kind, since=args.since, fmt=args.format, chart=args.chart)
     if args.command == "ask":
         from bot.commands import ask
 
