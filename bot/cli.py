@@ -31,6 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
     content_commands = content.add_subparsers(dest="content_command", required=True)
     content_commands.add_parser("check", help="validate everything; exit 1 on errors")
     content_commands.add_parser("dump", help="the knowledge base as JSON")
+    content_commands.add_parser("status", help="per article and language: review, stale, gaps")
+    new = content_commands.add_parser("new", help="create a new article's files from a template")
+    new.add_argument("area", help="an area id from topics.yaml")
+    new.add_argument("id", help="the new article's id: lower-case words joined by hyphens")
 
     report = commands.add_parser("report", help="editors' reports: unanswered, feedback, usage")
     report.add_argument("kind", choices=("unanswered", "feedback", "usage"))
@@ -56,9 +60,11 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "content":
         from bot.commands import content
 
-        return (
-            content.check(settings) if args.content_command == "check" else content.dump(settings)
-        )
+        if args.content_command == "new":
+            return content.new(settings, args.area, args.id)
+        return {"check": content.check, "dump": content.dump, "status": content.status}[
+            args.content_command
+        ](settings)
     if args.command == "report":
         from bot.commands import report
 
