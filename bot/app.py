@@ -18,7 +18,7 @@ from telegram.ext import (
 
 from bot import logs
 from bot.config import Settings
-from bot.handlers import residents
+from bot.handlers import admins, residents
 from bot.handlers.context import CONTEXT_TYPES, BotApplication
 from bot.handlers.errors import on_error
 from bot.i18n.catalog import strings
@@ -81,6 +81,7 @@ def register_handlers(application: BotApplication) -> None:
     application.add_handler(
         ChatMemberHandler(residents.membership, ChatMemberHandler.MY_CHAT_MEMBER)
     )
+    admins.register(application)
     application.add_error_handler(on_error)
 
 
