@@ -38,8 +38,10 @@ def register(application: BotApplication) -> None:
     settings = application.bot_data.settings
     assert settings is not None  # set by build_application before handlers
     admins = filters.ChatType.PRIVATE & filters.User(user_id=settings.admin_user_ids)
-    application.add_handler(CommandHandler("reload", reload, filters=admins))
-    application.add_handler(CommandHandler("stats", stats, filters=admins))
+    # Not blocking: residents' updates keep flowing while content is rebuilt or a
+    # chart is drawn.
+    application.add_handler(CommandHandler("reload", reload, filters=admins, block=False))
+    application.add_handler(CommandHandler("stats", stats, filters=admins, block=False))
     interval = settings.content_watch_seconds
     if interval > 0 and application.job_queue is not None:
         application.job_queue.run_repeating(
