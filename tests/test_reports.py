@@ -14,6 +14,7 @@ from bot.core.library import Library
 from bot.handoff.hours import parse_working_hours
 from bot.reports import feedback, unanswered, usage
 from bot.reports.period import Period, parse_since
+from bot.reports.summary import stats_summary
 from bot.reports.tables import duration, redact, render
 from bot.storage.database import connect
 from tests import reportdata
@@ -232,3 +233,16 @@ def test_durations_read_naturally() -> None:
     assert duration(dt.timedelta(minutes=45)) == "45 min"
     assert duration(dt.timedelta(hours=26, minutes=5)) == "26 h 05 min"
     assert duration(None) == "–"
+
+
+async def test_stats_summary_in_ukrainian(db: aiosqlite.Connection) -> None:
+    lines = stats_summary(await usage.usage_report(db, PERIOD, HOURS), "uk").split("\n")
+    assert lines == [
+        "📊 **Статистика за 2026-10-26 – 2026-11-25**",
+        "Запитання: 14 (cs 3, en 3, uk 8)",
+        "Відповіли одразу: 14%, запропонували статті: 29%, передали людині: 57%",
+        "Звернення до асистентів: відкрито 4, закрито 3",
+        "Медіанний час до першої відповіді: 45 хв, до закриття: 4 год 00 хв (у робочий час)",
+        "Середня оцінка: 4 з 5 (2 оцінки)",
+        "Найчастіше читають: emergency-numbers, public-transport",
+    ]
