@@ -21,7 +21,7 @@ from telegram.ext import (
 
 from bot import logs
 from bot.config import Settings
-from bot.handlers import guard, residents, staff
+from bot.handlers import admins, guard, residents, staff
 from bot.handlers.context import CONTEXT_TYPES, BotApplication, BotContext
 from bot.handlers.errors import on_error
 from bot.handlers.forum import TelegramForum
@@ -142,6 +142,7 @@ def register_handlers(application: BotApplication) -> None:
     application.add_handler(
         ChatMemberHandler(residents.membership, ChatMemberHandler.MY_CHAT_MEMBER)
     )
+    admins.register(application)
     application.add_error_handler(on_error)
 
 
@@ -269,9 +270,9 @@ def run(settings: Settings) -> int:
     """`python -m bot run`: polling, or a webhook when WEBHOOK_URL is set."""
     logs.setup()
     settings.require_token()
-    problem = check_file(settings.database_path)
-    if problem is not None:
-        log.error("DATABASE_PATH: %s", problem)
+    unusable = check_file(settings.database_path)
+    if unusable is not None:
+        log.error("DATABASE_PATH: %s", unusable)
         return 1
     try:
         application = build_application(settings)

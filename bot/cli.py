@@ -38,6 +38,16 @@ def build_parser() -> argparse.ArgumentParser:
         "backup", help="a consistent copy of the live database (safe while the bot runs)"
     )
     backup.add_argument("path", type=Path, help="where to write the copy")
+    content_commands.add_parser("status", help="per article and language: review, stale, gaps")
+    new = content_commands.add_parser("new", help="create a new article's files from a template")
+    new.add_argument("area", help="an area id from topics.yaml")
+    new.add_argument("id", help="the new article's id: lower-case words joined by hyphens")
+
+    report = commands.add_parser("report", help="editors' reports: unanswered, feedback, usage")
+    report.add_argument("kind", choices=("unanswered", "feedback", "usage"))
+    report.add_argument("--since", default="30d", help="30d, 8w or a date (default 30d)")
+    report.add_argument("--format", choices=("markdown", "csv"), default="markdown")
+    report.add_argument("--chart", type=Path, metavar="PNG", help="usage: also draw a chart")
     return parser
 
 
@@ -57,9 +67,15 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "content":
         from bot.commands import content
 
-        return (
-            content.check(settings) if args.content_command == "check" else content.dump(settings)
-        )
+        if args.content_command == "new":
+            return content.new(settings, args.area, args.id)
+        return {"check": content.check, "dump": content.dump, "status": content.status}[
+            args.content_command
+        ](settings)
+    if args.command == "report":
+        from bot.commands import report
+
+        return report.run(settings, args.kind, since=args.since, fmt=args.format, chart=args.chart)
     if args.command == "ask":
         from bot.commands import ask
 

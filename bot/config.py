@@ -37,6 +37,7 @@ class Settings:
     webhook_url: str | None = None
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
+    content_watch_seconds: float = 2.0  # 0: no file watching, only /reload
     token: str | None = field(default=None, repr=False)
     webhook_secret: str | None = field(default=None, repr=False)
 
@@ -78,6 +79,7 @@ class Settings:
             webhook_url=webhook_url,
             webhook_listen=get("WEBHOOK_LISTEN") or "127.0.0.1",
             webhook_port=_integer(get("WEBHOOK_PORT"), "WEBHOOK_PORT") or 8443,
+            content_watch_seconds=_seconds(get("CONTENT_WATCH_SECONDS"), "CONTENT_WATCH_SECONDS"),
             token=get("TELEGRAM_BOT_TOKEN"),
             webhook_secret=get("WEBHOOK_SECRET"),
         )
@@ -112,6 +114,18 @@ def _language(value: str, name: str) -> str:
     if value not in LANGUAGES:
         raise ConfigError(f"{name}: {value!r} is not one of {', '.join(LANGUAGES)}")
     return value
+
+
+def _seconds(value: str | None, name: str, default: float = 2.0) -> float:
+    if value is None:
+        return default
+    try:
+        seconds = float(value)
+    except ValueError as exc:
+        raise ConfigError(f"{name}: {value!r} is not a number of seconds") from exc
+    if not 0 <= seconds <= 3600:
+        raise ConfigError(f"{name}: {value!r} must be between 0 (off) and 3600")
+    return seconds
 
 
 def _id_list(value: str, name: str) -> list[int]:

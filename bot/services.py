@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from bot.config import Settings
+from bot.core.content_reload import ContentReloader, content_fingerprint
 from bot.core.conversation import Clock, Conversation
 from bot.core.library import Library, LibraryHolder
 from bot.handoff.desk import HelpDesk
@@ -22,12 +23,14 @@ class Services:
     db: aiosqlite.Connection
     library: LibraryHolder
     conversation: Conversation
+    reloader: ContentReloader
     # The help desk exists once the Telegram bot connects to a staff chat.
     desk: HelpDesk | None = None
 
     @classmethod
     async def open(cls, settings: Settings) -> Services:
         """Load and check the content, open the database. Raises ContentError on bad content."""
+        loaded = content_fingerprint(settings.content_dir)  # before reading: no change missed
         library = LibraryHolder(Library.load(settings.content_dir))
         db = await connect(settings.database_path)
         conversation = Conversation(
@@ -35,7 +38,8 @@ class Services:
         )
         if settings.staff_chat_id is None:
             log.warning("STAFF_CHAT_ID is not set: requests for a person are only recorded")
-        return cls(settings, db, library, conversation)
+        reloader = ContentReloader(library, settings.content_dir, loaded)
+        return cls(settings, db, library, conversation, reloader)
 
     async def close(self) -> None:
         await self.db.close()

@@ -1,13 +1,17 @@
-"""`content check` and `content dump`: the editors' validator and a JSON export."""
+"""`content check | dump | status | new`: the editors' validator, an export, translation
+freshness, and new articles from a template."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from typing import TextIO
 
 from bot.config import Settings
 from bot.knowledge.loader import load
+from bot.knowledge.status import content_status, format_status
+from bot.knowledge.template import TemplateError, new_article
 
 
 def check(settings: Settings, out: TextIO = sys.stdout) -> int:
@@ -55,4 +59,26 @@ def dump(settings: Settings, out: TextIO = sys.stdout) -> int:
     ]
     json.dump({"articles": articles}, out, ensure_ascii=False, indent=2)
     out.write("\n")
+    return 0
+
+
+def status(settings: Settings, out: TextIO = sys.stdout) -> int:
+    """Per article and language: reviewed date, stale or not, missing fields."""
+    if not settings.content_dir.is_dir():
+        print(f"{settings.content_dir}: content directory does not exist", file=sys.stderr)
+        return 1
+    out.write(format_status(content_status(settings.content_dir)))
+    return 0
+
+
+def new(settings: Settings, area: str, article_id: str, out: TextIO = sys.stdout) -> int:
+    """Create the facts file and the cs, uk and en files of a new article."""
+    try:
+        created = new_article(settings.content_dir, area, article_id, dt.date.today())
+    except TemplateError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for path in created:
+        print(f"created {path}", file=out)
+    print("fill them in, then run: python -m bot content check", file=out)
     return 0

@@ -29,6 +29,7 @@ from bot.search.matcher import Decision, Reason
 from bot.storage.feedback import FeedbackLog
 from bot.storage.handoff_requests import HandoffRequests
 from bot.storage.queries import QueryLog
+from bot.storage.reads import ArticleReads
 from bot.storage.residents import Residents
 
 LANGUAGE_NAMES = {"cs": "Čeština", "uk": "Українська", "en": "English"}
@@ -88,6 +89,7 @@ class Conversation:
         self.residents = Residents(db)
         self.queries = QueryLog(db)
         self.feedback = FeedbackLog(db)
+        self.reads = ArticleReads(db)
         self.handoff: Handoff = handoff or RecordedHandoff(self, HandoffRequests(db))
         # Residents' languages, read once: a question then costs one database write
         # (the query log) instead of three round trips. Bounded; the database is the truth.
@@ -155,6 +157,7 @@ class Conversation:
 
     async def request_person(self, resident_id: int, lang: str, question: str = "") -> list[Reply]:
         """/assistant: the question given, else the resident's last unanswered one."""
+        await self.queries.settle_suggestion(resident_id, chosen=None)
         question = question.strip() or await self.queries.last_unanswered(resident_id) or ""
         return await self.handoff.open(resident_id, lang, question)
 
@@ -273,6 +276,7 @@ class Conversation:
             score=decision.score,
             urgent=decision.urgent,
             now=self.clock.now(),
+            candidates=decision.candidates,
         )
         return await self.reply_to(decision, resident_id, lang, text)
 
@@ -341,6 +345,8 @@ class Conversation:
                 return [self.area_menu(lang, area)]
             case actions.Read(article):
                 self.saw(resident_id, article)
+                await self.queries.settle_suggestion(resident_id, chosen=article)
+                await self.reads.record(article, lang, self.clock.now())
                 return [self.article(lang, article)]
             case actions.ReadSection(article, number):
                 return [self.section(lang, article, number)]

@@ -39,6 +39,33 @@ class WorkingHours:
                 return opening
         return None
 
+    def working_time_between(
+        self, start: dt.datetime, end: dt.datetime, zone: dt.tzinfo
+    ) -> dt.timedelta:
+        """How much of [start, end) falls inside working hours in zone (aware datetimes).
+
+        Used for response times: a question asked on Friday evening and answered on
+        Monday at 08:30 waited 30 minutes of the assistants' time, not 62 hours. Each
+        day's window is placed in zone and compared in UTC, so days when the clocks
+        change count their real length.
+        """
+        if end <= start:
+            return dt.timedelta(0)
+        start_utc, end_utc = start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+        total = dt.timedelta(0)
+        day = start.astimezone(zone).date()
+        last = end.astimezone(zone).date()
+        while day <= last:
+            span = self.week.get(day.weekday())
+            if span is not None and day not in self.holidays:
+                opens = dt.datetime.combine(day, span[0], tzinfo=zone).astimezone(dt.UTC)
+                closes = dt.datetime.combine(day, span[1], tzinfo=zone).astimezone(dt.UTC)
+                overlap = min(closes, end_utc) - max(opens, start_utc)
+                if overlap > dt.timedelta(0):
+                    total += overlap
+            day += dt.timedelta(days=1)
+        return total
+
 
 def parse_working_hours(text: str, holidays: str = "") -> WorkingHours:
     """Parse "Mon-Fri 08:00-16:00; Sat 09:00-12:00" and "2026-12-24,2026-12-25"."""

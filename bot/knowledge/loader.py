@@ -91,8 +91,10 @@ class _Loader:
         self.root = root
         self.today = today
         self.problems: list[Problem] = []
-        # Files already reported as unreadable: not reported again as "missing".
+        # Files already reported as unreadable or incomplete: not reported again as "missing".
         self.unreadable: set[str] = set()
+        # (lang, article id) -> line of `reviewed`, where a stale translation is reported.
+        self.reviewed_lines: dict[tuple[str, str], int] = {}
 
     def reader(self, path: Path) -> FileReader:
         return FileReader(display_path(path, self.root), self.problems)
@@ -353,8 +355,11 @@ class _Loader:
                 reader.error(data.line, f"duplicate id '{article_id}' in {lang}")
                 continue
             translation = self.translation(reader, data, lang)
-            if translation is not None:
+            if translation is None:
+                self.unreadable.add(path.relative_to(self.root).as_posix())
+            else:
                 found[article_id] = translation
+                self.reviewed_lines[(lang, article_id)] = data.key_lines["reviewed"]
         return found
 
     def translation(self, reader: FileReader, data: Mapping, lang: str) -> Translation | None:
@@ -441,16 +446,11 @@ class _Loader:
             source = translations[SOURCE_LANGUAGE].get(article_id)
             for lang in LANGUAGES:
                 version = translations[lang].get(article_id)
-                if (
-                    source
-                    and version
-                    and lang != SOURCE_LANGUAGE
-                    and version.reviewed < source.reviewed
-                ):
-                    FileReader(f"{lang}/{fact.area}/{article_id}.yaml", self.problems).warning(
-                        1,
+                if source and version and is_stale(lang, version.reviewed, source.reviewed):
+                    self.reader(self.root / lang / fact.area / f"{article_id}.yaml").warning(
+                        self.reviewed_lines[(lang, article_id)],
                         f"translation reviewed {version.reviewed}, before the Czech text changed "
-                        f"({source.reviewed}): update it",
+                        f"({source.reviewed}): update it and its date",
                     )
         if emergency and emergency not in facts:
             self.reader(self.root / "topics.yaml").error(
@@ -493,6 +493,15 @@ class _Loader:
             return True
         reader.error(line, f"{email!r} is not an e-mail address")
         return False
+
+
+def is_stale(lang: str, reviewed: dt.date, source_reviewed: dt.date) -> bool:
+    """A translation last reviewed before the Czech source's latest review date.
+
+    Editors bump `reviewed` in the Czech file whenever they change its text, so that
+    date is when the source last changed.
+    """
+    return lang != SOURCE_LANGUAGE and reviewed < source_reviewed
 
 
 def parse_time_range(value: str) -> TimeRange | None:

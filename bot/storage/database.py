@@ -148,8 +148,36 @@ async def _handoff_tickets(db: aiosqlite.Connection) -> None:
     )
 
 
+async def _suggestion_outcomes_and_reads(db: aiosqlite.Connection) -> None:
+    """What residents did with suggestions, and which articles they open (for editors)."""
+    await _execute_each(
+        db,
+        """
+        -- For 'suggest': the article ids offered, space-separated, and what followed:
+        -- 'chosen' (a suggested article was opened) or 'declined' (asked a person
+        -- instead). NULL while open: a later question from the same resident also
+        -- counts as declined, worked out by the unanswered report.
+        ALTER TABLE queries ADD COLUMN candidates TEXT;
+        ALTER TABLE queries ADD COLUMN outcome TEXT
+            CHECK (outcome IS NULL OR outcome IN ('chosen', 'declined'));
+        -- Anonymous counts of articles opened with a button: no resident id by design.
+        CREATE TABLE article_reads (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article TEXT NOT NULL,
+            language TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX article_reads_by_time ON article_reads(created_at)
+        """,
+    )
+
+
 # Append only: a migration that has shipped is never edited, a new one is added.
-MIGRATIONS: tuple[Migration, ...] = (_initial_schema, _handoff_tickets)
+MIGRATIONS: tuple[Migration, ...] = (
+    _initial_schema,
+    _handoff_tickets,
+    _suggestion_outcomes_and_reads,
+)
 
 
 async def connect(path: Path | str) -> aiosqlite.Connection:

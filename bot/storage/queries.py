@@ -36,13 +36,38 @@ class QueryLog:
         score: int,
         urgent: bool,
         now: dt.datetime,
+        candidates: tuple[str, ...] = (),
     ) -> int:
+        """Log one question; the candidates are kept only when they were offered."""
+        offered = " ".join(candidates) if action == "suggest" and candidates else None
         cursor = await self.db.execute(
             "INSERT INTO queries (resident_id, language, text, action, article, score, urgent,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (resident_id, language, text, action, article, score, int(urgent), now.isoformat()),
+            " created_at, candidates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                resident_id,
+                language,
+                text,
+                action,
+                article,
+                score,
+                int(urgent),
+                now.isoformat(),
+                offered,
+            ),
         )
         return int(cursor.lastrowid or 0)
+
+    async def settle_suggestion(self, resident_id: int, chosen: str | None) -> None:
+        """Mark the resident's latest question, if it got suggestions still open, as
+        'chosen' (chosen is one of the offered articles) or 'declined' (chosen is None:
+        they asked for a person instead). Anything else leaves it open."""
+        await self.db.execute(
+            "UPDATE queries SET outcome = CASE WHEN ? IS NULL THEN 'declined' ELSE 'chosen' END"
+            " WHERE id = (SELECT MAX(id) FROM queries WHERE resident_id = ?)"
+            " AND action = 'suggest' AND outcome IS NULL"
+            " AND (? IS NULL OR instr(' ' || candidates || ' ', ' ' || ? || ' ') > 0)",
+            (chosen, resident_id, chosen, chosen),
+        )
 
     async def since(self, moment: dt.datetime) -> list[LoggedQuery]:
         async with self.db.execute(

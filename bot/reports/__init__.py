@@ -1,0 +1,1 @@
+"""Editors' reports over the database: data first, rendered to Markdown or CSV after."""
