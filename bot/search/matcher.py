@@ -92,8 +92,11 @@ class Matcher:
             return self._nothing_matched(reason, urgent)
         best = ranked[0][1]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-        if best < MIN_EVIDENCE and coverage < FULL_COVERAGE:
-            coverage = 0.0  # too little in common with any article to show it
+        if best < MIN_EVIDENCE and (coverage < FULL_COVERAGE or urgent):
+            # Too little in common with any article to show it. An urgent message gets no
+            # full-coverage escape: in "не хочу жити" the one topic word ("live") is the
+            # danger itself, and the emergency numbers are the answer.
+            coverage = 0.0
         if coverage >= ANSWER_MIN and runner_up <= ANSWER_MARGIN * best:
             return Decision(Action.ANSWER, Reason.MATCHED, ranked[0][0], candidates, score, urgent)
         if coverage >= SUGGEST_MIN:
