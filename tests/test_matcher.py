@@ -139,3 +139,43 @@ def test_a_story_about_someone_writing_is_not_casework(bundled_library: Library)
         "my landlord writes me threats, where can I get a free lawyer?"
     )
     assert decision.reason is not Reason.CASEWORK
+
+
+def test_a_story_that_mentions_talking_to_someone_is_not_a_request_for_a_person(
+    bundled_library: Library,
+) -> None:
+    decision = bundled_library.matcher.decide(
+        "I feel very anxious and can't sleep since the war started, "
+        "is there someone to talk to in Ukrainian?"
+    )
+    assert decision.reason is not Reason.PERSON_REQUESTED
+    assert decision.candidates[0] == "mental-health"
+
+
+@pytest.mark.parametrize(
+    ("text", "article"),
+    [
+        # The question is in its last words; the story around it names other topics.
+        (
+            "Добрий день, ми живемо в Пльзені другий рік, чоловік працює на складі. "
+            "Вчора прийшов лист, що наш тимчасовий захист закінчується. Як його продовжити?",
+            "temporary-protection-extension",
+        ),
+        (
+            "Dobrý den, bydlíme na Borech a soused nad námi každou noc pouští hlasitou "
+            "hudbu až do dvou do rána. Komu si můžeme stěžovat?",
+            "quiet-hours",
+        ),
+    ],
+)
+def test_a_long_story_still_finds_its_topic(
+    bundled_library: Library, text: str, article: str
+) -> None:
+    decision = bundled_library.matcher.decide(text)
+    assert decision.action is not Action.HANDOFF
+    assert decision.candidates[0] == article
+
+
+def test_function_words_alone_match_nothing(bundled_library: Library) -> None:
+    decision = bundled_library.matcher.decide("а що тепер робити, підкажіть будь ласка")
+    assert decision.action is Action.HANDOFF
