@@ -1,12 +1,13 @@
 """Matching quality and speed on the evaluation set, against two baselines in the same run.
 
-    python bench/matching.py [--eval ../shared/eval/dev.jsonl] [--content content]
+    python bench/matching.py [--eval ../shared/eval/dev.jsonl] [--content content] [--misses]
 
 Prints, per style and overall: top-1, top-3, wrong answers (answered with the wrong
 article), out-of-scope sent to handoff; the same for rank_bm25 over plain lower-cased
 tokens and for rapidfuzz WRatio over raw titles and keywords; then latency p50/p99 and
 index build time on the shipped content and on the content replicated to 10,000
-articles, and peak RSS. Numbers only: nothing here passes or fails.
+articles, and peak RSS. With --misses, first every message the engine got wrong, with
+what it did instead (to find missing keywords). Numbers only: nothing here passes or fails.
 """
 
 from __future__ import annotations
@@ -163,6 +164,22 @@ def evaluate(engine: Engine, cases: list[Case]) -> dict[str, Tally]:
     return tallies
 
 
+def print_misses(matcher: Matcher, cases: list[Case]) -> None:
+    """Every message whose first candidate is not the expected one (or not handed off)."""
+    for case in cases:
+        decision = matcher.decide(case.text)
+        outcome = Outcome(decision.action.value, decision.candidates)
+        tally = Tally()
+        tally.add(case, outcome)
+        if tally.top1:
+            continue
+        shown = ", ".join(decision.candidates[:3]) or "-"
+        print(f"[{case.style}] {case.text}")
+        print(
+            f"    expected {case.expect}; got {decision.action.value} ({decision.score}): {shown}"
+        )
+
+
 def print_quality(name: str, tallies: dict[str, Tally]) -> None:
     print(f"\n{name}")
     print(f"{'style':10s} {'n':>5s} {'top1%':>6s} {'top3%':>6s} {'wrong%':>6s} {'oos->h%':>6s}")
@@ -204,12 +221,15 @@ def main() -> None:
     parser.add_argument("--eval", type=Path, default=root.parent / "shared" / "eval" / "dev.jsonl")
     parser.add_argument("--content", type=Path, default=root / "content")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--misses", action="store_true", help="list the messages it got wrong")
     args = parser.parse_args()
 
     cases = read_cases(args.eval)
     knowledge = load_or_raise(args.content)
     matcher, build_seconds = timed_build(knowledge)
 
+    if args.misses:
+        print_misses(matcher, cases)
     engine = evaluate(engine_of(matcher), cases)
     bm25 = evaluate(bm25_baseline(knowledge), cases)
     wratio = evaluate(wratio_baseline(knowledge), cases)

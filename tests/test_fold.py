@@ -28,6 +28,23 @@ def test_inflected_forms_share_a_stem() -> None:
     assert fold("pobyt")[0] == fold("pobytu")[0]
 
 
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("karta", "kartu", "karty", "kartou"),
+        ("віза", "візу", "візи", "визу"),
+        ("škola", "školy", "školu", "школа", "школу"),
+        ("dávka", "dávky", "dávku"),
+    ],
+)
+def test_short_words_share_a_stem_across_case_endings(forms: tuple[str, ...]) -> None:
+    assert len({fold(form)[0] for form in forms}) == 1, [fold(form) for form in forms]
+
+
+def test_ending_vowels_never_cut_a_stem_below_three_letters() -> None:
+    assert fold("pes bije auto") == ["pes", "bie", "aut"]
+
+
 def test_numbers_are_kept_whole() -> None:
     assert fold("call 112 or 155") == ["cal", "112", "or", "155"]
 

@@ -68,6 +68,8 @@ def test_out_of_scope_goes_to_a_person(bundled_library: Library, text: str) -> N
         "I want to kill myself",
         "не хочу жити",
         "my neighbour threatens me with a knife",
+        "manžela včera napadli na ulici",
+        "сына похитили",
     ],
 )
 def test_urgent_messages_are_flagged_and_show_emergency_numbers(
@@ -86,7 +88,15 @@ def test_urgent_message_with_no_topic_answers_with_emergency_numbers(
 
 
 def test_ordinary_questions_are_not_urgent(bundled_library: Library) -> None:
-    for text in ("how to buy a tram ticket", "kde je úřad práce", "продовження захисту"):
+    for text in (
+        "how to buy a tram ticket",
+        "kde je úřad práce",
+        "продовження захисту",
+        "kam s odpadem ze zahrady",  # "zahrada" (garden) starts like "загрожує" (threatens)
+        "pocit úzkosti a nespavost",  # "pocit" (feeling) starts like "похитили" (kidnapped)
+        "máte nápad, kde najít práci",  # "nápad" (idea) starts like "napadl" (attacked)
+        "чи дешевше ніж у Празі",  # "ніж" is "than" as well as "knife"
+    ):
         assert not bundled_library.matcher.decide(text).urgent, text
 
 
@@ -122,3 +132,50 @@ def test_bad_input_never_raises(bundled_library: Library, text: str) -> None:
     decision = bundled_library.matcher.decide(text)
     assert 0 <= decision.score <= 100
     assert len(decision.candidates) <= 5
+
+
+def test_a_story_about_someone_writing_is_not_casework(bundled_library: Library) -> None:
+    decision = bundled_library.matcher.decide(
+        "my landlord writes me threats, where can I get a free lawyer?"
+    )
+    assert decision.reason is not Reason.CASEWORK
+
+
+def test_a_story_that_mentions_talking_to_someone_is_not_a_request_for_a_person(
+    bundled_library: Library,
+) -> None:
+    decision = bundled_library.matcher.decide(
+        "I feel very anxious and can't sleep since the war started, "
+        "is there someone to talk to in Ukrainian?"
+    )
+    assert decision.reason is not Reason.PERSON_REQUESTED
+    assert decision.candidates[0] == "mental-health"
+
+
+@pytest.mark.parametrize(
+    ("text", "article"),
+    [
+        # The question is in its last words; the story around it names other topics.
+        (
+            "Добрий день, ми живемо в Пльзені другий рік, чоловік працює на складі. "
+            "Вчора прийшов лист, що наш тимчасовий захист закінчується. Як його продовжити?",
+            "temporary-protection-extension",
+        ),
+        (
+            "Dobrý den, bydlíme na Borech a soused nad námi každou noc pouští hlasitou "
+            "hudbu až do dvou do rána. Komu si můžeme stěžovat?",
+            "quiet-hours",
+        ),
+    ],
+)
+def test_a_long_story_still_finds_its_topic(
+    bundled_library: Library, text: str, article: str
+) -> None:
+    decision = bundled_library.matcher.decide(text)
+    assert decision.action is not Action.HANDOFF
+    assert decision.candidates[0] == article
+
+
+def test_function_words_alone_match_nothing(bundled_library: Library) -> None:
+    decision = bundled_library.matcher.decide("а що тепер робити, підкажіть будь ласка")
+    assert decision.action is Action.HANDOFF

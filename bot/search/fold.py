@@ -24,6 +24,13 @@ MAX_MATCH_CHARS = 600
 # separating most distinct words; tuned on the development set (bench/matching.py).
 STEM_LENGTH = 5
 
+# Short words keep their case ending inside the five-letter cut ("karta", "kartu",
+# "karty"; "віза", "візу"; "škola", "školy"), so their forms would never meet: the
+# vowels a word ends in are dropped before the cut (a vowel-final root is rare enough).
+# Never below three letters, so "pes" and "bije" stay whole.
+MIN_STEM_LENGTH = 3
+_VOWELS = frozenset("aeiou")
+
 # Spelling variants of the same sound, longest first: Latin transliterations of
 # Ukrainian and Russian (KMU, ISO, English-style) and Czech spelling meet here.
 _SOUND_RULES: tuple[tuple[str, str], ...] = (
@@ -86,9 +93,20 @@ def sound_key(word: str) -> str:
     return _REPEATS.sub(r"\1", _SOUND_PATTERN.sub(lambda m: _SOUND_MAP[m.group(0)], word))
 
 
-def stem(key: str) -> str:
-    """Cut a sound key to its prefix; numbers are kept whole (112 is not 11)."""
+def prefix(key: str) -> str:
+    """Cut a sound key to its first STEM_LENGTH letters; numbers are kept whole (112 is
+    not 11). The intent word lists match on this: "zahrada" must not meet "загрожує"."""
     return key if key.isdigit() else key[:STEM_LENGTH]
+
+
+def stem(key: str) -> str:
+    """The key without the vowels it ends in, cut to STEM_LENGTH: what the index matches on."""
+    if key.isdigit():
+        return key
+    end = len(key)
+    while end > MIN_STEM_LENGTH and key[end - 1] in _VOWELS:
+        end -= 1
+    return key[: min(end, STEM_LENGTH)]
 
 
 def words(text: str, limit: int | None = MAX_MATCH_CHARS) -> list[str]:
@@ -99,6 +117,11 @@ def words(text: str, limit: int | None = MAX_MATCH_CHARS) -> list[str]:
 def fold(text: str, limit: int | None = MAX_MATCH_CHARS) -> list[str]:
     """The stems of every word in the text, in order: what the index stores and looks up."""
     return [stem(key) for key in words(text, limit)]
+
+
+def prefixes(text: str, limit: int | None = MAX_MATCH_CHARS) -> list[str]:
+    """The prefixes of every word in the text, in order: what the intent lists match."""
+    return [prefix(key) for key in words(text, limit)]
 
 
 def plain(text: str) -> str:

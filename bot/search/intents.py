@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.search.fold import stem
+from bot.search.fold import prefix
 from bot.search.lexicon import (
     CASEWORK_PAIRS,
     CASEWORK_PHRASES,
@@ -12,6 +12,7 @@ from bot.search.lexicon import (
     PERSON_WORDS,
     STOPWORDS,
     TALK_WORDS,
+    URGENT_FORMS,
     URGENT_PHRASES,
     URGENT_WORDS,
 )
@@ -26,18 +27,20 @@ def wants_person(keys: list[str]) -> bool:
     topic = [key for key in keys if key not in STOPWORDS]
     if len(topic) <= PERSON_ALONE_MAX_WORDS:
         return True
-    return len(topic) <= PERSON_REQUEST_MAX_WORDS and any(stem(k) in TALK_WORDS for k in keys)
+    return len(topic) <= PERSON_REQUEST_MAX_WORDS and any(prefix(k) in TALK_WORDS for k in keys)
 
 
 def is_urgent(keys: list[str]) -> bool:
     """Violence, threats, someone in danger, suicide: in Czech, Ukrainian, Russian or English."""
-    stems = [stem(key) for key in keys]
+    if any(key in URGENT_FORMS for key in keys):
+        return True
+    stems = [prefix(key) for key in keys]
     return any(s in URGENT_WORDS for s in stems) or _contains_any(stems, URGENT_PHRASES)
 
 
 def is_casework(keys: list[str]) -> bool:
     """A request to work on the resident's own case (write an appeal, prepare for court)."""
-    stems = [stem(key) for key in keys]
+    stems = [prefix(key) for key in keys]
     if any(s in CASEWORK_WORDS for s in stems) or _contains_any(stems, CASEWORK_PHRASES):
         return True
     return any(

@@ -6,12 +6,14 @@ folding as the messages, so "поговорити", "pohovoryty" and "pogovorit"
 
 from __future__ import annotations
 
-from bot.search.fold import fold, words
+from bot.search.fold import prefixes, words
 
 
 def folded(*phrases: str) -> frozenset[str]:
-    """The stems of every word of the phrases: matches every inflected form."""
-    return frozenset(stem for phrase in phrases for word in phrase.split() for stem in fold(word))
+    """The prefixes of every word of the phrases: matches every inflected form."""
+    return frozenset(
+        item for phrase in phrases for word in phrase.split() for item in prefixes(word)
+    )
 
 
 def exact(*phrases: str) -> frozenset[str]:
@@ -30,13 +32,26 @@ STOPWORDS = exact(
     "mít mi mě mne můj moje moji jak jaký jaká jaké kde kdy kdo co proč kolik který která které "
     "to ten ta ty tam tady tento tato nebo ale že aby když jestli zda už jen také taky jsem "
     "jste jsme nějaký nějaké něco musím musí můžu může můžeme mohu lze potřebuji chci "
-    "prosím dobrý den ahoj děkuji vás vám nás nám jeho její jejich tak ještě",
+    "prosím dobrý den ahoj děkuji vás vám nás nám jeho její jejich tak ještě "
+    "ani tedy vůbec velmi moc hodně všechno všichni vše všech jenom pouze dokonce teď nyní "
+    "potom pak zde prostě potřebuju potřebujeme potřebujete chtěl chtěla chtěli chceme "
+    "byla byli bylo svůj svoje své svou svých svým toto takový taková takové kam odkud "
+    "sám sama náš naše naši váš vaše přes před mezi já on ona ono oni mnou tebe tobě "
+    "něm nimi nějak někde nikam nic nemám nemá nemáme není nejsou nemůžu nechci nechce "
+    "děkuju dík díky včera dnes zítra teda jo ano ne mně kterou kterého kteří abych "
+    "řekli říkají říká vím nevím vedle dělat udělat",
     # Ukrainian
     "і й та а але в у на з із зі до від по для про при за що як який яка яке які де коли хто "
     "чому скільки чи це цей ця ці той та ті там тут мені мене мій моя моє мої ми нам нас ви вам "
     "вас він вона вони їх його її є був була буде бути можна треба потрібно мушу можу хочу "
     "якщо щоб вже ще також так ні не нема немає будь ласка дякую привіт добрий день "
     "його її їм їй йому цього цьому цієї свій своє свою мою моєї "
+    "або ж же б би ось взагалі дуже все всі весь вся всього всю яку якого якій якому "
+    "котрий тільки лише навіть зараз тепер потім тоді теж просто може потрібна потрібен "
+    "потрібні сказали кажуть каже знаю підкажіть скажіть хотів хотіла хочемо були було "
+    "своя свої свого своїх такий така таке такі куди звідки навіщо сам сама самі наш наша "
+    "наші ваш ваша ваші над через перед між я ти воно тебе тобі нього неї ними них щось "
+    "якось десь нікуди нічого вчора сьогодні завтра ну так ок добре є після біля робити зробити "
     "shcho yak chy tse mene meni ya my vy mozhna treba "
     # Russian
     "и в во на с со к ко по для про при за что как какой какая какое какие где когда кто "
@@ -44,25 +59,38 @@ STOPWORDS = exact(
     "вам вас он она они их его ее её есть был была будет быть можно нужно надо могу хочу "
     "если чтобы уже еще ещё тоже так нет не пожалуйста спасибо здравствуйте привет "
     "без ему ей этого этому свой свою мою моей меня "
+    "или либо а но да же бы ведь вот вообще очень всё все весь вся всех всего который "
+    "которая которое которые которую котором которой только даже сейчас теперь потом "
+    "тогда здесь также просто может нужна нужен нужны сказали говорят говорит сказал "
+    "знаю подскажите скажите хотел хотела хотим были было своя свои своего своих такой "
+    "такая такое такие куда откуда зачем сам сама сами наш наша наши ваш ваша ваши о об "
+    "от из до над через перед между я ты оно тебя тебе него нее неё ней им ими них "
+    "что-то кто-то как-то где-то никуда ничего вчера сегодня завтра ну ок хорошо после "
+    "возле около делать сделать ",
     # English
     "a an the and or but of in on at to for from with by about as is are was were be been "
     "am do does did have has had i me my mine we our you your he she it they them their this "
     "that these those there here what which who whom when where why how can could should "
     "would will shall may might must need want please hi hello thanks thank yes no not any "
-    "some much many get got",
+    "some much many get got all now only just also then than so very too if because still "
+    "again already even every other another same such own its im ive dont doesnt didnt "
+    "cant wont isnt arent said says say told tell know think came come go goes went make "
+    "made take took give gave like really something anything everything one ok okay his "
+    "her him us into over let lets way thing things lot more most less well yesterday "
+    "today tomorrow dear",
 )
 
 # Asking for a person: a person word together with a talking word, or a person word
 # alone in a short message ("оператор", "human please"). Exact forms.
 PERSON_WORDS = exact(
-    "člověk člověkem člověka člověku živý živým živou operátor operátorem operátora",
+    "člověk člověkem člověka člověku živý živým živou skutečným operátor operátorem operátora",
     "людина людиною людині людину живою живим оператор оператором оператора оператору",
     "человек человеком человеку человека живым живой оператор оператора оператором",
     "lyudyna lyudynoyu liudynoiu ludynoju cheloveka chelovekom",
     "human humans person someone operator",
 )
 TALK_WORDS = folded(
-    "mluvit promluvit hovořit spojit spojte zavolat dejte",
+    "mluvit promluvit hovořit spojit spojte přepojit přepojte zavolat dejte probrat",
     "поговорити зв'язатися з'єднайте покличте покликати",
     "поговорить связаться соедините позовите позвать",
     "pohovoryty pogovorit pogovoryty",
@@ -72,29 +100,35 @@ TALK_WORDS = folded(
 # and at most for a person word with a talking word (longer messages tell a story in
 # which "people" and "talking" appear without asking for anyone).
 PERSON_ALONE_MAX_WORDS = 3
-PERSON_REQUEST_MAX_WORDS = 10
+PERSON_REQUEST_MAX_WORDS = 7
 
 # Danger to life or health: the emergency numbers go first whatever else matches.
 URGENT_WORDS = folded(
     # Czech
-    "násilí násilník bije bil zbil mlátí napadl napadení vyhrožuje vyhrožoval výhrůžky "
+    "násilí násilník bije zbil mlátí vyhrožuje vyhrožoval výhrůžky "
     "zabít zabije zabiju sebevražda sebevraždu znásilnění znásilnil nůž zbraň pistoli "
     "ohrožení ohrožuje unesli únos",
     # Ukrainian
     "насильство насилля б'є б'ють бив побив побили б'ю вб'є вбити вбиває вбивство убити "
     "погрожує погрожують погрожував погрози загрожує суїцид самогубство зґвалтування "
-    "зґвалтував ніж ножем пістолет зброя напав напали викрали",
+    "зґвалтував ножем пістолет зброя напав напали викрали",
     # Russian
     "насилие бьёт бьют избил избили убить убьёт убивает угрожает угрожают угрозы "
-    "суицид самоубийство изнасилование изнасиловал ножом пистолет оружие напал напали похитили",
+    "суицид самоубийство изнасилование изнасиловал ножом пистолет оружие напал напали",
     # English
     "violence violent beats beating beaten hit hits kill killing murder threatens "
     "threatened threatening threats suicide suicidal rape raped knife gun weapon attacked "
     "assaulted kidnapped abuse abused",
 )
+# Danger words whose prefix starts everyday words: matched as whole forms only
+# ("napadl" / "nápad" idea, "похитили" / "pocit" feeling). "Bil" and "ніж" are left
+# out: they are also "біль" (pain) and "ніж" (than).
+URGENT_FORMS = exact(
+    "napadl napadla napadli napadení napadena napaden похитили похитил похищение похищен"
+)
 # Phrases where the danger is in the combination ("не хочу жити", "in danger").
 URGENT_PHRASES: tuple[tuple[str, ...], ...] = tuple(
-    tuple(fold(phrase))
+    tuple(prefixes(phrase))
     for phrase in (
         "nechci žít", "ublížit si", "ve nebezpečí", "v nebezpečí",
         "не хочу жити", "покінчити з собою", "в небезпеці", "у небезпеці",
@@ -106,10 +140,10 @@ URGENT_PHRASES: tuple[tuple[str, ...], ...] = tuple(
 # Asking the bot to act on the resident's own case (write an appeal, argue in court):
 # that needs a person, however well the topic words match an article.
 CASEWORK_PHRASES: tuple[tuple[str, ...], ...] = tuple(
-    tuple(fold(phrase))
+    tuple(prefixes(phrase))
     for phrase in (
         "napsat za mě", "napsal za mě", "написати за мене", "написать за меня",
-        "write it for me", "write for me", "write me", "can you write", "help me write",
+        "write it for me", "write for me", "can you write", "help me write",
         "on my behalf", "pomozte napsat", "pomozte sepsat", "допоможіть скласти",
         "допоможіть написати", "помогите составить", "помогите написать",
         "podívat na můj případ", "look at my case", "подивитися мою справу",
