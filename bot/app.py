@@ -25,7 +25,7 @@ from bot.handlers import admins, guard, residents, staff
 from bot.handlers.context import CONTEXT_TYPES, BotApplication, BotContext
 from bot.handlers.errors import on_error
 from bot.handlers.forum import TelegramForum
-from bot.handlers.relay import Relay
+from bot.handlers.relay import PER_CHAT_INTERVAL, Relay
 from bot.handoff.desk import HelpDesk
 from bot.i18n.catalog import strings
 from bot.knowledge.model import LANGUAGES
@@ -72,6 +72,7 @@ def build_application(
     application: BotApplication = builder.build()
     application.bot_data.services = services
     application.bot_data.settings = settings
+    application.bot_data.rate_limit_scale = rate_limit_scale
     register_handlers(application)
     return application
 
@@ -171,7 +172,8 @@ async def _open_desk(application: BotApplication, services: Services, staff_chat
     relay: Relay | None = None
     forum = TelegramForum(application, staff_chat, lambda: relay.wake() if relay else None)
     desk = HelpDesk(services.conversation, services.db, forum, services.settings.staff_language)
-    relay = Relay(application, desk, staff_chat)
+    scale = application.bot_data.rate_limit_scale
+    relay = Relay(application, desk, staff_chat, per_chat_interval=PER_CHAT_INTERVAL / scale)
     services.desk = desk
     services.conversation.handoff = desk
     application.bot_data.relay = relay

@@ -25,6 +25,8 @@ class BotData:
         # Staff chat members already checked: user id -> monotonic time the check expires.
         self.staff_checked: dict[int, float] = {}
         self.flood = FloodGuard()
+        # >1 only in benchmarks that compress Telegram's time (see build_application).
+        self.rate_limit_scale = 1.0
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):

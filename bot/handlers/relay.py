@@ -33,6 +33,9 @@ ALBUM_WAIT = 1.0
 MAX_BACKOFF = 30.0
 ERROR_PAUSE = 5.0
 BATCH = 500
+# Telegram allows about one message a second into one private chat; the rate limiter
+# paces groups and the total, this pacing keeps a header and its copy from colliding.
+PER_CHAT_INTERVAL = 1.0
 # A message that fails this often for reasons other than limits or the network is dropped
 # (and logged) rather than blocking everything behind it.
 MAX_ATTEMPTS = 5
@@ -47,10 +50,18 @@ class _Retry(Exception):
 
 
 class Relay:
-    def __init__(self, application: BotApplication, desk: HelpDesk, staff_chat_id: int) -> None:
+    def __init__(
+        self,
+        application: BotApplication,
+        desk: HelpDesk,
+        staff_chat_id: int,
+        per_chat_interval: float = PER_CHAT_INTERVAL,
+    ) -> None:
         self.application = application
         self.desk = desk
         self.staff_chat_id = staff_chat_id
+        self.per_chat_interval = per_chat_interval
+        self._next_send: dict[int, float] = {}
         self._wake = {direction: asyncio.Event() for direction in Direction}
         self._tasks: list[asyncio.Task[None]] = []
         self._album_seen: dict[str, float] = {}
@@ -212,10 +223,21 @@ class Relay:
         )
         return [Copied(head, copy.message_id)]
 
+    async def _paced(self, chat_id: int) -> None:
+        """Wait for this private chat's next free slot, and take it."""
+        now = time.monotonic()
+        slot = max(now, self._next_send.get(chat_id, 0.0))
+        self._next_send[chat_id] = slot + self.per_chat_interval
+        if slot > now:
+            await asyncio.sleep(slot - now)
+
     async def _to_resident(self, ticket: Ticket, group: list[Pending]) -> list[Copied]:
         head = group[0]
         bot = self.application.bot
         resident = ticket.resident_id
+        if len(self._next_send) > BATCH * 10:  # forget chats whose slot has long passed
+            horizon = time.monotonic()
+            self._next_send = {c: t for c, t in self._next_send.items() if t > horizon}
         if await self.desk.tickets.introduce(ticket.id, head.sender_id):
             name = await self.desk.names.get(head.sender_id)
             t = strings(ticket.language)
@@ -224,7 +246,9 @@ class Relay:
                 if name
                 else t._("💬 An assistant writes:")
             )
+            await self._paced(resident)
             await bot.send_message(resident, to_html(header), parse_mode=ParseMode.HTML)
+        await self._paced(resident)
         if len(group) > 1:
             ids = await bot.copy_messages(
                 resident, head.from_chat_id, [p.message_id for p in group]
@@ -236,6 +260,7 @@ class Relay:
             reply_to = found[1] if found is not None and found[0] == resident else None
         if head.long_caption_html is not None:
             await bot.send_message(resident, head.long_caption_html, parse_mode=ParseMode.HTML)
+            await self._paced(resident)
         copy = await bot.copy_message(
             resident,
             head.from_chat_id,

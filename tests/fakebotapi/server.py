@@ -205,9 +205,8 @@ class FakeBotApi:
     ) -> None:
         """Load the spec; the server starts on ``__aenter__``. ``clock`` is for tests."""
         self.spec = _load_spec(spec_path.resolve())
-        self.limits = limits
         self._clock = clock
-        self._limiter = RateLimiter(limits, clock) if limits is not None else None
+        self.set_limits(limits)
         # 429s answered because a limit was reached (not those injected with fail_next).
         self.limit_rejections = 0
         # Every message the bot created, in order, with the moment it was created.
@@ -317,6 +316,11 @@ class FakeBotApi:
         """The current state of a message the fake knows (sent by the bot or pushed)."""
         msg = self._messages.get((chat_id, message_id))
         return copy.deepcopy(msg) if msg is not None else None
+
+    def set_limits(self, limits: TelegramLimits | None) -> None:
+        """Start (or stop) enforcing Telegram's limits, e.g. after a benchmark's set-up."""
+        self.limits = limits
+        self._limiter = RateLimiter(limits, self._clock) if limits is not None else None
 
     def messages_in(self, chat_id: int, thread_id: int | None = None) -> list[JSONDict]:
         """Messages in a chat (optionally one forum topic), oldest first."""
