@@ -8,7 +8,6 @@ import logging
 from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -30,6 +29,7 @@ from bot.handoff.desk import HelpDesk
 from bot.i18n.catalog import strings
 from bot.knowledge.model import LANGUAGES
 from bot.knowledge.problems import ContentError
+from bot.rate_limits import rate_limiter
 from bot.services import Services
 from bot.storage.database import check_file
 from bot.storage.retention import apply_retention
@@ -61,12 +61,7 @@ def build_application(
         .post_shutdown(_post_shutdown)
     )
     if rate_limit:
-        limiter = AIORateLimiter(
-            overall_time_period=1 / rate_limit_scale,
-            group_time_period=60 / rate_limit_scale,
-            max_retries=3,
-        )
-        builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
+        builder = builder.rate_limiter(rate_limiter(rate_limit_scale))  # type: ignore[arg-type]
     if settings.api_url:
         builder = builder.base_url(settings.api_url)
     application: BotApplication = builder.build()

@@ -530,6 +530,7 @@ async def test_private_chat_limit() -> None:
 async def test_group_limit_counts_all_topics_together() -> None:
     """20 messages a minute to one group, whatever topic they go to."""
     async with _limited(TelegramLimits()) as (api, bot, clock):
+        api.forum_topics[-100500] = {thread: f"topic {thread}" for thread in (1, 2, 3, 9)}
         for n in range(20):
             await bot.send_message(-100500, f"m{n}", message_thread_id=1 + n % 3)
         wait = await _retry_after(bot.send_message(-100500, "21st", message_thread_id=9))

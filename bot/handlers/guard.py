@@ -19,8 +19,9 @@ log = logging.getLogger(__name__)
 async def flood_guard(update: Update, context: BotContext) -> None:
     """Over 20 messages a minute: one polite notice, then silence until they slow down.
 
-    A resident's messages to their assistant still go into the relay outbox (nothing
-    they write is lost; the outbox paces the staff chat); the bot just stops answering.
+    Messages to be relayed are never dropped (a resident's to their assistant, an
+    assistant's to a resident): they go into the outbox, which paces them; only the bot's
+    own answers, commands and buttons are held back.
     """
     user = update.effective_user
     chat = update.effective_chat
@@ -34,10 +35,14 @@ async def flood_guard(update: Update, context: BotContext) -> None:
     if verdict is Verdict.PASS:
         return
     desk = services.desk
+    message = update.message
+    is_command = message is not None and (message.text or "").startswith("/")
+    if in_staff_chat and message is not None and not is_command:
+        return  # an assistant's answer: never dropped, the outbox paces it
     relayed = (
         not in_staff_chat
         and desk is not None
-        and update.message is not None
+        and message is not None
         and await desk.continuing(user.id) is not None
     )
     if relayed:

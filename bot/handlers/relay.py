@@ -224,12 +224,18 @@ class Relay:
         return [Copied(head, copy.message_id)]
 
     async def _paced(self, chat_id: int) -> None:
-        """Wait for this private chat's next free slot, and take it."""
-        now = time.monotonic()
-        slot = max(now, self._next_send.get(chat_id, 0.0))
-        self._next_send[chat_id] = slot + self.per_chat_interval
-        if slot > now:
-            await asyncio.sleep(slot - now)
+        """Wait until this private chat may take another message.
+
+        Measured from when the previous one was answered (so it has surely arrived):
+        pacing from the moment of sending would let network jitter squeeze two arrivals
+        closer than Telegram allows.
+        """
+        wait = self._next_send.get(chat_id, 0.0) - time.monotonic()
+        if wait > 0:
+            await asyncio.sleep(wait)
+
+    def _sent(self, chat_id: int) -> None:
+        self._next_send[chat_id] = time.monotonic() + self.per_chat_interval
 
     async def _to_resident(self, ticket: Ticket, group: list[Pending]) -> list[Copied]:
         head = group[0]
@@ -248,11 +254,13 @@ class Relay:
             )
             await self._paced(resident)
             await bot.send_message(resident, to_html(header), parse_mode=ParseMode.HTML)
+            self._sent(resident)
         await self._paced(resident)
         if len(group) > 1:
             ids = await bot.copy_messages(
                 resident, head.from_chat_id, [p.message_id for p in group]
             )
+            self._sent(resident)
             return _pairs(group, ids)
         reply_to = None
         if head.reply_to_message_id is not None:
@@ -260,6 +268,7 @@ class Relay:
             reply_to = found[1] if found is not None and found[0] == resident else None
         if head.long_caption_html is not None:
             await bot.send_message(resident, head.long_caption_html, parse_mode=ParseMode.HTML)
+            self._sent(resident)
             await self._paced(resident)
         copy = await bot.copy_message(
             resident,
@@ -268,6 +277,7 @@ class Relay:
             caption="" if head.long_caption_html is not None else None,
             reply_parameters=_reply(reply_to),
         )
+        self._sent(resident)
         return [Copied(head, copy.message_id)]
 
 

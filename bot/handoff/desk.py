@@ -384,20 +384,15 @@ class HelpDesk:
                     "again to reopen it."
                 ).format(number=ticket.id)
             )
-        claimed = None
         if ticket.state is State.WAITING and await self.tickets.claim(
             ticket.id, staff.user_id, staff.name
         ):
-            ticket = await self._ticket(ticket.id)
-            await self._refresh_card(ticket)
-            claimed = StaffReply(
-                t._("🙋 {name} has taken ticket #{number}.").format(
-                    name=escape(staff.name), number=ticket.id
-                )
-            )
+            # The card shows who has it; a note as well would only crowd the group's
+            # 20 messages a minute.
+            await self._refresh_card(await self._ticket(ticket.id))
         await self.tickets.record_first_reply(ticket.id, self.now())
         await self._enqueue(ticket, Direction.TO_RESIDENT, message)
-        return claimed
+        return None
 
     async def send_article(self, ticket: Ticket, article_id: str) -> StaffReply:
         t = strings(self.staff)

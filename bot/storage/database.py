@@ -7,9 +7,11 @@ delete what hangs off them.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import sqlite3
+import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
@@ -216,6 +218,11 @@ async def migrate(db: aiosqlite.Connection) -> None:
         log.info("database migrated", extra={"schema_version": version})
 
 
+# One lock per connection: tasks share the connection, and SQLite has one transaction per
+# connection, so a second BEGIN must wait for the first COMMIT instead of failing.
+_LOCKS: weakref.WeakKeyDictionary[aiosqlite.Connection, asyncio.Lock] = weakref.WeakKeyDictionary()
+
+
 @contextlib.asynccontextmanager
 async def transaction(db: aiosqlite.Connection) -> AsyncIterator[aiosqlite.Connection]:
     """BEGIN IMMEDIATE ... COMMIT, rolled back on any error.
@@ -223,13 +230,15 @@ async def transaction(db: aiosqlite.Connection) -> AsyncIterator[aiosqlite.Conne
     IMMEDIATE takes the write lock at the start, so two writers wait for each other
     (busy_timeout) instead of failing halfway with "database is locked".
     """
-    await db.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        await db.execute("ROLLBACK")
-        raise
-    await db.execute("COMMIT")
+    lock = _LOCKS.setdefault(db, asyncio.Lock())
+    async with lock:
+        await db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            await db.execute("ROLLBACK")
+            raise
+        await db.execute("COMMIT")
 
 
 def check_file(path: Path) -> str | None:
