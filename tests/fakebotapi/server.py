@@ -316,6 +316,17 @@ class FakeBotApi:
         msg = self._messages.get((chat_id, message_id))
         return copy.deepcopy(msg) if msg is not None else None
 
+    def callback_data(self, chat_id: int, message_id: int) -> list[str]:
+        """callback_data of the inline buttons the message carries now, row by row."""
+        msg = self._messages.get((chat_id, message_id)) or {}
+        rows = msg.get("reply_markup", {}).get("inline_keyboard", [])
+        return [b["callback_data"] for row in rows for b in row if "callback_data" in b]
+
+    @property
+    def busy(self) -> bool:
+        """Updates wait for getUpdates, or a request (other than a long poll) is in flight."""
+        return bool(self._undelivered) or self._inflight > 0
+
     def _recent(self, limit: int = 15) -> str:
         recent = [c for c in self.calls if c.method != "getUpdates"][-limit:]
         lines = [
@@ -607,8 +618,7 @@ class FakeBotApi:
         if msg is None or msg.get("from", {}).get("id") != BOT_ID:
             raise AssertionError(f"the bot sent no message {message_id} in chat {cid}")
         if require_button:
-            rows = msg.get("reply_markup", {}).get("inline_keyboard", [])
-            datas = [b.get("callback_data") for row in rows for b in row]
+            datas = self.callback_data(cid, message_id)
             if data not in datas:
                 raise AssertionError(
                     f"message {message_id} in chat {cid} has no button with callback_data "
