@@ -10,6 +10,10 @@ the CPU time measured here is the bot's own. Prints, for each bot, updates per s
 and CPU ms per update of the bot's process and of the fake's, and the bot's throughput as
 a share of the echo bot's (aim: >= 70 %). ``--profile`` writes a cProfile of the
 residents' bot's process.
+
+Both bots handle one update at a time (python-telegram-bot's default) and wait for every
+Bot API answer, so updates per second include the fake's time per update as well; the
+CPU ms per update of the bot's process is the bot's own cost.
 """
 
 from __future__ import annotations
