@@ -1,18 +1,25 @@
-"""Replies as Telegram messages: HTML text split under the limit, inline keyboards."""
+"""Replies as Telegram messages: HTML text split under the limit, inline keyboards.
+
+Residents see the same articles and menus over and over: the rendered text and the
+keyboards (immutable python-telegram-bot objects) are remembered, most recent first.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import MessageLimit
 
-from bot.core.replies import Reply
+from bot.core.replies import Button, Reply
 from bot.knowledge.markup import to_html
 
 TEXT_LIMIT = int(MessageLimit.MAX_TEXT_LENGTH)
 # Telegram allows longer labels, but clients cut them: keep titles readable.
 BUTTON_LABEL_LIMIT = 60
+# Rendered texts and keyboards remembered: every article in every language, with room.
+RENDER_CACHE_SIZE = 2048
 
 
 @dataclass(frozen=True)
@@ -23,7 +30,13 @@ class Outgoing:
 
 def render(reply: Reply, limit: int = TEXT_LIMIT) -> list[Outgoing]:
     """One or more messages; the buttons go under the last one."""
-    chunks = split_html(to_html(reply.text), limit)
+    # Only articles are remembered: other replies may carry a resident's words (ticket
+    # cards, notes), which must not linger in memory after /forget.
+    chunks = (
+        _html_parts(reply.text, limit)
+        if reply.article is not None
+        else tuple(split_html(to_html(reply.text), limit))
+    )
     keyboard = keyboard_of(reply)
     return [
         Outgoing(chunk, keyboard if index == len(chunks) - 1 else None)
@@ -31,16 +44,26 @@ def render(reply: Reply, limit: int = TEXT_LIMIT) -> list[Outgoing]:
     ]
 
 
+@lru_cache(maxsize=RENDER_CACHE_SIZE)
+def _html_parts(text: str, limit: int) -> tuple[str, ...]:
+    return tuple(split_html(to_html(text), limit))
+
+
 def keyboard_of(reply: Reply) -> InlineKeyboardMarkup | None:
     if not reply.buttons:
         return None
+    return _keyboard(reply.buttons)
+
+
+@lru_cache(maxsize=RENDER_CACHE_SIZE)
+def _keyboard(rows: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
                 InlineKeyboardButton(_label(button.label), callback_data=button.action)
                 for button in row
             ]
-            for row in reply.buttons
+            for row in rows
         ]
     )
 

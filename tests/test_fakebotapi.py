@@ -108,6 +108,23 @@ def test_html_entities_use_utf16_offsets() -> None:
     assert utf16_len("😀") == 2
 
 
+def test_html_offsets_after_long_plain_runs() -> None:
+    """Plain text between tags is counted in UTF-16 units in one piece, astral letters twice."""
+    parsed = parse_html("Привіт 😀😀 &amp; <b>x</b> ok <i>y</i>")
+    assert parsed.text == "Привіт 😀😀 & x ok y"
+    assert parsed.entities == [
+        {"offset": 14, "length": 1, "type": "bold"},
+        {"offset": 19, "length": 1, "type": "italic"},
+    ]
+
+
+def test_html_error_with_lone_surrogate_is_reported_not_crashed() -> None:
+    """A lone surrogate (valid in JSON) does not crash the parser's error messages."""
+    with pytest.raises(HtmlError, match='unsupported start tag "br" at byte offset 3'):
+        parse_html("\ud800<br>")
+    assert utf16_len("\ud800") == 1
+
+
 def test_spec_checks_nested_objects() -> None:
     """Object checks recurse into keyboards and honour byte limits and required fields."""
     spec = BotApiSpec.load(DEFAULT_SPEC_PATH)

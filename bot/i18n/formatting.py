@@ -1,12 +1,18 @@
-"""Dates, times and weekdays in the resident's language, by Babel."""
+"""Dates, times and weekdays in the resident's language, by Babel.
+
+Babel parses its patterns on every call; the dates and times the bot shows are few
+(review dates, opening hours), so their text is remembered.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel.dates import format_date, format_datetime, format_time, get_day_names
 
 
+@lru_cache(maxsize=4096)
 def long_date(value: dt.date, lang: str) -> str:
     return format_date(value, format="long", locale=lang)
 
@@ -16,14 +22,20 @@ def weekday_and_time(value: dt.datetime, lang: str) -> str:
     return format_datetime(value, "EEEE H:mm", tzinfo=value.tzinfo, locale=lang)
 
 
+@lru_cache(maxsize=4096)
 def short_time(value: dt.time, lang: str) -> str:
     return format_time(value, "H:mm", locale=lang)
 
 
 def weekday_names(lang: str) -> list[str]:
     """Abbreviated names, Monday first."""
+    return list(_weekday_names(lang))
+
+
+@lru_cache(maxsize=16)
+def _weekday_names(lang: str) -> tuple[str, ...]:
     names = get_day_names("abbreviated", locale=lang)
-    return [str(names[day]) for day in range(7)]
+    return tuple(str(names[day]) for day in range(7))
 
 
 def short_date_time(value: dt.datetime, lang: str) -> str:

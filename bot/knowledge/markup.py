@@ -15,7 +15,8 @@ from collections.abc import Callable
 _ESCAPABLE = "*_[]\\"
 # Escaped markup characters are parked in the Private Use Area while patterns run.
 _PARK = {char: chr(0xE000 + index) for index, char in enumerate(_ESCAPABLE)}
-_UNPARK = {parked: char for char, parked in _PARK.items()}
+_UNPARK = str.maketrans({parked: char for char, parked in _PARK.items()})
+_ESCAPE = str.maketrans({char: "\\" + char for char in _ESCAPABLE})
 _ESCAPE_SEQUENCE = re.compile(r"\\([*_\[\]\\])")
 
 _INLINE = re.compile(
@@ -31,7 +32,7 @@ _BULLET = re.compile(r"^\s*[-*•]\s+")
 
 def escape(text: str) -> str:
     """Make any text (a resident's words, a name) literal inside markup."""
-    return "".join("\\" + char if char in _ESCAPABLE else char for char in text)
+    return text.translate(_ESCAPE)
 
 
 def check(text: str) -> list[tuple[int, str]]:
@@ -101,7 +102,7 @@ def _park(text: str) -> str:
 
 
 def _unpark(text: str) -> str:
-    return "".join(_UNPARK.get(char, char) for char in text)
+    return text.translate(_UNPARK)
 
 
 def _render(

@@ -35,6 +35,9 @@ FIELD_STRENGTH = {
 FUZZY_MIN_SIMILARITY = 80
 FUZZY_ZERO_SIMILARITY = 70
 FUZZY_MIN_LENGTH = 5
+# Residents reuse their words, typos included: the closest indexed word of an unknown
+# one is remembered (per index, so a content reload starts afresh), first in first out.
+CLOSEST_CACHE_SIZE = 20_000
 # Two adjacent query stems found adjacent in an article's chosen words ("карта
 # працівника", "noční klid") are stronger evidence than the two words apart.
 BIGRAM_WEIGHT = 0.5
@@ -101,6 +104,8 @@ class ArticleIndex:
         self.unknown_idf = 0.8 * _idf(total, 1)
         self._words = list(word_to_stem)
         self._word_stems = word_to_stem
+        self._words_by_length: dict[int, list[str]] = {}
+        self._closest_cache: dict[str, tuple[str, float]] = {}
 
     def __len__(self) -> int:
         return len(self.article_ids)
@@ -133,15 +138,43 @@ class ArticleIndex:
         )
 
     def _closest(self, key: str) -> tuple[str, float]:
+        found = self._closest_cache.get(key)
+        if found is None:
+            found = self._find_closest(key)
+            if len(self._closest_cache) >= CLOSEST_CACHE_SIZE:
+                del self._closest_cache[next(iter(self._closest_cache))]
+            self._closest_cache[key] = found
+        return found
+
+    def _find_closest(self, key: str) -> tuple[str, float]:
         if len(key) >= FUZZY_MIN_LENGTH and self._words:
             found = process.extractOne(
-                key, self._words, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SIMILARITY
+                key,
+                self._candidates(len(key)),
+                scorer=fuzz.ratio,
+                score_cutoff=FUZZY_MIN_SIMILARITY,
             )
             if found is not None:
                 word, similarity, _ = found
                 weight = (similarity - FUZZY_ZERO_SIMILARITY) / (100 - FUZZY_ZERO_SIMILARITY)
                 return self._word_stems[word], weight
         return stem(key), 0.0
+
+    def _candidates(self, length: int) -> list[str]:
+        """The indexed words whose length lets them reach FUZZY_MIN_SIMILARITY at all.
+
+        fuzz.ratio of words of lengths a and b is at most 200 * min(a, b) / (a + b); the
+        others cannot match. Index order is kept, so ties go to the same word as before.
+        """
+        words = self._words_by_length.get(length)
+        if words is None:
+            words = [
+                word
+                for word in self._words
+                if 200 * min(length, len(word)) >= FUZZY_MIN_SIMILARITY * (length + len(word))
+            ]
+            self._words_by_length[length] = words
+        return words
 
     def score(self, terms: QueryTerms) -> tuple[dict[int, float], float]:
         """Scores per article position, and the query's total information (for coverage)."""

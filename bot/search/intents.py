@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from bot.search.fold import prefix
 from bot.search.lexicon import (
     CASEWORK_PAIRS,
@@ -50,8 +52,22 @@ def is_casework(keys: list[str]) -> bool:
 
 
 def _contains_any(stems: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    for phrase in phrases:
-        size = len(phrase)
-        if any(tuple(stems[i : i + size]) == phrase for i in range(len(stems) - size + 1)):
-            return True
+    """Whether any phrase occurs in the stems, word after word."""
+    by_first = _by_first_word(phrases)
+    for start, first in enumerate(stems):
+        for phrase in by_first.get(first, ()):
+            if tuple(stems[start : start + len(phrase)]) == phrase:
+                return True
     return False
+
+
+@cache
+def _by_first_word(
+    phrases: tuple[tuple[str, ...], ...],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases grouped by their first stem: a message is scanned once, not per phrase."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            grouped.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(group) for first, group in grouped.items()}

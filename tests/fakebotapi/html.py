@@ -70,6 +70,7 @@ _SIMPLE_ENTITY = {
 _NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 _ENTITY_RE = re.compile(r"&(?:(lt|gt|amp|quot)|#([0-9]{1,8})|#[xX]([0-9a-fA-F]{1,8}));")
 _UNQUOTED_VALUE_RE = re.compile(r"[A-Za-z0-9_.\-]+")
+_SPECIAL_RE = re.compile("[<&]")
 _TG_USER_RE = re.compile(r"^tg://user\?id=(\d+)$")
 
 
@@ -79,9 +80,9 @@ class HtmlError(ValueError):
 
 def utf16_len(text: str) -> int:
     """Length in UTF-16 code units, the unit Telegram uses for limits and offsets."""
-    if len(text) == 1:  # the parser asks per character: skip the encoder
-        return 2 if ord(text) > 0xFFFF else 1
-    return len(text.encode("utf-16-le")) // 2
+    if text.isascii():
+        return len(text)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 @dataclass
@@ -97,12 +98,23 @@ class _Open:
     name: str
     attrs: dict[str, str]
     start: int  # UTF-16 offset into the plain text
-    byte_offset: int
     language: str | None = None  # from a nested <code class="language-x"> inside <pre>
 
 
 def _byte_offset(text: str, index: int) -> int:
-    return len(text[:index].encode("utf-8"))
+    return len(text[:index].encode("utf-8", "surrogatepass"))
+
+
+@dataclass(frozen=True)
+class _ByteOffset:
+    """Where a tag starts, in UTF-8 bytes as Telegram reports it; worked out only when an
+    error message is written (counting on every tag made long texts quadratic)."""
+
+    text: str
+    index: int
+
+    def __str__(self) -> str:
+        return str(_byte_offset(self.text, self.index))
 
 
 def _decode_entity(text: str, i: int) -> tuple[str, int]:
@@ -142,7 +154,7 @@ def _parse_attributes(text: str, i: int, tag: str, begin: int) -> tuple[dict[str
     """Parse attributes up to and including ``>``; return them and the next index."""
     attrs: dict[str, str] = {}
     n = len(text)
-    off = _byte_offset(text, begin)
+    off = _ByteOffset(text, begin)
     while True:
         while i < n and text[i].isspace():
             i += 1
@@ -195,7 +207,7 @@ def _parse_attributes(text: str, i: int, tag: str, begin: int) -> tuple[dict[str
         attrs[name] = value
 
 
-def _check_start_tag(tag: str, attrs: dict[str, str], off: int) -> None:
+def _check_start_tag(tag: str, attrs: dict[str, str], off: _ByteOffset) -> None:
     if tag == "span" and attrs.get("class") != "tg-spoiler":
         raise HtmlError(
             f'can\'t parse entities: tag "span" must have class "tg-spoiler" at byte offset {off}'
@@ -254,19 +266,21 @@ def parse_html(text: str) -> ParsedText:
     entities: list[dict[str, Any]] = []
     i, n = 0, len(text)
     while i < n:
-        ch = text[i]
-        if ch == "&":
+        special = _SPECIAL_RE.search(text, i)
+        stop = n if special is None else special.start()
+        if stop > i:  # plain text up to the next tag or character reference, in one piece
+            run = text[i:stop]
+            out.append(run)
+            out_len += utf16_len(run)
+            i = stop
+            continue
+        if text[i] == "&":
             decoded, i = _decode_entity(text, i)
             out.append(decoded)
             out_len += utf16_len(decoded)
             continue
-        if ch != "<":
-            out.append(ch)
-            out_len += utf16_len(ch)
-            i += 1
-            continue
         begin = i
-        off = _byte_offset(text, begin)
+        off = _ByteOffset(text, begin)
         i += 1
         if i < n and text[i] == "/":
             close = text.find(">", i)
@@ -301,7 +315,7 @@ def parse_html(text: str) -> ParsedText:
         _check_start_tag(tag, attrs, off)
         if tag == "code" and stack and stack[-1].name == "pre" and "class" in attrs:
             stack[-1].language = attrs["class"].removeprefix("language-")
-        stack.append(_Open(tag, attrs, out_len, off))
+        stack.append(_Open(tag, attrs, out_len))
     if stack:
         raise HtmlError(
             "can't parse entities: can't find end tag corresponding to start tag "

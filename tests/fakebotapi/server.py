@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import httpx
 import tornado.httpserver
@@ -56,6 +56,7 @@ _NOT_MODIFIED = (
 
 JSONDict = dict[str, Any]
 _Queued = TypeVar("_Queued", "_Fault", "_Delay")
+_Json = TypeVar("_Json")
 
 
 @dataclass
@@ -131,6 +132,18 @@ class _ApiError(Exception):
         self.description = description
         self.violation = violation
         self.retry_after = retry_after
+
+
+def _json_copy(value: _Json) -> _Json:
+    """A deep copy of JSON data; several times faster than copy.deepcopy, which the fake
+    called on every message it stored, answered or put into an update."""
+    if isinstance(value, dict):
+        return cast(_Json, {key: _json_copy(item) for key, item in value.items()})
+    if isinstance(value, list):
+        return cast(_Json, [_json_copy(item) for item in value])
+    if value is None or isinstance(value, str | int | float):
+        return value
+    return copy.deepcopy(value)
 
 
 def _phrase(status: int) -> str:
@@ -315,7 +328,18 @@ class FakeBotApi:
     def message(self, chat_id: int, message_id: int) -> JSONDict | None:
         """The current state of a message the fake knows (sent by the bot or pushed)."""
         msg = self._messages.get((chat_id, message_id))
-        return copy.deepcopy(msg) if msg is not None else None
+        return _json_copy(msg) if msg is not None else None
+
+    def callback_data(self, chat_id: int, message_id: int) -> list[str]:
+        """callback_data of the inline buttons the message carries now, row by row."""
+        msg = self._messages.get((chat_id, message_id)) or {}
+        rows = msg.get("reply_markup", {}).get("inline_keyboard", [])
+        return [b["callback_data"] for row in rows for b in row if "callback_data" in b]
+
+    @property
+    def busy(self) -> bool:
+        """Updates wait for getUpdates, or a request (other than a long poll) is in flight."""
+        return bool(self._undelivered) or self._inflight > 0
 
     def set_limits(self, limits: TelegramLimits | None) -> None:
         """Start (or stop) enforcing Telegram's limits, e.g. after a benchmark's set-up."""
@@ -461,7 +485,7 @@ class FakeBotApi:
         return int(update["update_id"])
 
     def _stamp(self, update: JSONDict) -> JSONDict:
-        update = copy.deepcopy(update)
+        update = _json_copy(update)
         if "update_id" not in update:
             update["update_id"] = self._next_update_id
         self._next_update_id = max(self._next_update_id, int(update["update_id"])) + 1
@@ -481,7 +505,7 @@ class FakeBotApi:
             if not isinstance(msg, dict):
                 continue
             cid, mid = msg["chat"]["id"], msg["message_id"]
-            self._messages.setdefault((cid, mid), copy.deepcopy(msg))
+            self._messages.setdefault((cid, mid), _json_copy(msg))
             self._next_message_id[cid] = max(self._next_message_id.get(cid, 1), mid + 1)
             sender = msg.get("from")
             if isinstance(sender, dict) and not sender.get("is_bot"):
@@ -567,7 +591,7 @@ class FakeBotApi:
                 "date": int(time.time()),
                 "chat": self._chat(chat_id),
             }
-        return {k: v for k, v in copy.deepcopy(original).items() if k != "reply_to_message"}
+        return {k: v for k, v in _json_copy(original).items() if k != "reply_to_message"}
 
     def send_text(
         self,
@@ -633,8 +657,7 @@ class FakeBotApi:
         if msg is None or msg.get("from", {}).get("id") != BOT_ID:
             raise AssertionError(f"the bot sent no message {message_id} in chat {cid}")
         if require_button:
-            rows = msg.get("reply_markup", {}).get("inline_keyboard", [])
-            datas = [b.get("callback_data") for row in rows for b in row]
+            datas = self.callback_data(cid, message_id)
             if data not in datas:
                 raise AssertionError(
                     f"message {message_id} in chat {cid} has no button with callback_data "
@@ -643,7 +666,7 @@ class FakeBotApi:
         callback = {
             "id": str(random.getrandbits(62)),
             "from": self._user(user_id),
-            "message": copy.deepcopy(msg),
+            "message": _json_copy(msg),
             "chat_instance": str(zlib.crc32(str(cid).encode()) * 7919),
             "data": data,
         }
@@ -839,7 +862,7 @@ class FakeBotApi:
                 await asyncio.wait_for(event.wait(), remaining)
         for update in batch:
             self._undelivered.discard(update["update_id"])
-        return copy.deepcopy(batch)
+        return _json_copy(batch)
 
     def _allowed(self, update: JSONDict) -> bool:
         kind = _update_kind(update)
@@ -879,7 +902,7 @@ class FakeBotApi:
         msg["message_id"] = self._new_message_id(cid)
         self._messages[(cid, msg["message_id"])] = msg
         self.deliveries.append(Delivery(cid, msg["message_id"], self._clock()))
-        return copy.deepcopy(msg)
+        return _json_copy(msg)
 
     def _formatted(self, params: JSONDict, key: str, entities_key: str) -> JSONDict:
         text = params.get(key)
@@ -979,7 +1002,7 @@ class FakeBotApi:
         else:
             msg["reply_markup"] = new_markup
         msg["edit_date"] = int(time.time())
-        return copy.deepcopy(msg)
+        return _json_copy(msg)
 
     def _member(self, status: str, user: JSONDict) -> JSONDict:
         type_name = {
@@ -1124,7 +1147,7 @@ def _m_forward_message(api: FakeBotApi, params: JSONDict) -> Any:
     if original is None:
         raise _ApiError(400, "Bad Request: message to forward not found")
     skip = {"message_id", "from", "chat", "date", "reply_to_message", "edit_date", "reply_markup"}
-    content = {k: copy.deepcopy(v) for k, v in original.items() if k not in skip}
+    content = {k: _json_copy(v) for k, v in original.items() if k not in skip}
     sender = original.get("from")
     content["forward_origin"] = (
         {"type": "user", "date": original["date"], "sender_user": sender}
@@ -1151,7 +1174,7 @@ def _m_copy_message(api: FakeBotApi, params: JSONDict) -> Any:
         "is_topic_message",
         "media_group_id",
     }
-    content = {k: copy.deepcopy(v) for k, v in original.items() if k not in skip}
+    content = {k: _json_copy(v) for k, v in original.items() if k not in skip}
     if params.get("caption") == "" or params.get("remove_caption"):
         content.pop("caption", None)
         content.pop("caption_entities", None)
@@ -1213,7 +1236,7 @@ def _m_stop_live_location(api: FakeBotApi, params: JSONDict) -> Any:
         return True
     _, msg = api._find(params, purpose="edit")
     msg["edit_date"] = int(time.time())
-    return copy.deepcopy(msg)
+    return _json_copy(msg)
 
 
 def _m_delete_message(api: FakeBotApi, params: JSONDict) -> Any:
@@ -1315,7 +1338,7 @@ def _m_delete_my_commands(api: FakeBotApi, params: JSONDict) -> Any:
 
 
 def _m_get_my_commands(api: FakeBotApi, params: JSONDict) -> Any:
-    return copy.deepcopy(api.commands.get(_commands_key(params), []))
+    return _json_copy(api.commands.get(_commands_key(params), []))
 
 
 def _m_answer_callback_query(api: FakeBotApi, params: JSONDict) -> Any:
