@@ -17,8 +17,10 @@ from telegram.ext import (
 )
 
 from bot import logs
+from bot.announcements.admin import CONFIRM_PREFIX
 from bot.config import Settings
-from bot.handlers import residents
+from bot.handlers import announcements, places, residents
+from bot.handlers.broadcast_transport import start_broadcaster
 from bot.handlers.context import CONTEXT_TYPES, BotApplication
 from bot.handlers.errors import on_error
 from bot.i18n.catalog import strings
@@ -66,9 +68,19 @@ def register_handlers(application: BotApplication) -> None:
         "language": residents.language,
         "assistant": residents.assistant,
         "forget": residents.forget,
+        "subscribe": announcements.subscribe,
+        "unsubscribe": announcements.unsubscribe,
+        "district": places.district,
+        "announce": announcements.announce,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, filters=private))
+    # Before the residents' handlers: the street typed after /district, admins' buttons.
+    early = places.EARLY_GROUP
+    application.add_handler(MessageHandler(private, places.expected_answer), group=early)
+    confirm = CallbackQueryHandler(announcements.confirm, pattern=f"^{CONFIRM_PREFIX}")
+    application.add_handler(confirm, group=early)
+    application.add_handler(CallbackQueryHandler(places.end_waiting), group=early)
     application.add_handler(CallbackQueryHandler(residents.button))
     application.add_handler(
         MessageHandler(private & filters.TEXT & ~filters.COMMAND, residents.text)
@@ -90,6 +102,7 @@ async def prepare(application: BotApplication) -> None:
     if data.services is None:
         assert data.settings is not None  # set by build_application
         data.services = await Services.open(data.settings)
+    await start_broadcaster(data.services)
     for lang in LANGUAGES:
         commands = command_list(lang)
         for code in COMMAND_SCOPES[lang]:
@@ -106,6 +119,9 @@ def command_list(lang: str) -> list[BotCommand]:
         BotCommand("language", t._("Change language")),
         BotCommand("help", t._("Help")),
         BotCommand("forget", t._("Delete my data")),
+        BotCommand("subscribe", t._("Announcements from the city")),
+        BotCommand("unsubscribe", t._("Stop announcements")),
+        BotCommand("district", t._("My police district")),
     ]
 
 

@@ -13,6 +13,7 @@ from bot.handoff.hours import WorkingHours, parse_working_hours
 
 DEFAULT_TIMEZONE = "Europe/Prague"
 DEFAULT_HOURS = "Mon-Fri 08:00-16:00"
+DEFAULT_BROADCAST_RATE = 28.0  # messages a second; Telegram allows about 30 in all
 
 
 class ConfigError(Exception):
@@ -31,6 +32,7 @@ class Settings:
     webhook_url: str | None = None
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
+    broadcast_rate: float = DEFAULT_BROADCAST_RATE
     token: str | None = field(default=None, repr=False)
     webhook_secret: str | None = field(default=None, repr=False)
 
@@ -53,6 +55,7 @@ class Settings:
             hours = parse_working_hours(hours_text, holidays_text)
         except ValueError as exc:
             raise ConfigError(f"ASSISTANT_HOURS/PUBLIC_HOLIDAYS: {exc}") from exc
+        broadcast_rate = _rate(get("BROADCAST_RATE"))
         webhook_url = get("WEBHOOK_URL")
         if webhook_url and not webhook_url.startswith("https://"):
             raise ConfigError("WEBHOOK_URL: must start with https://")
@@ -67,6 +70,7 @@ class Settings:
             webhook_url=webhook_url,
             webhook_listen=get("WEBHOOK_LISTEN") or "127.0.0.1",
             webhook_port=_integer(get("WEBHOOK_PORT"), "WEBHOOK_PORT") or 8443,
+            broadcast_rate=broadcast_rate,
             token=get("TELEGRAM_BOT_TOKEN"),
             webhook_secret=get("WEBHOOK_SECRET"),
         )
@@ -86,6 +90,18 @@ def _integer(value: str | None, name: str) -> int | None:
         return int(value)
     except ValueError as exc:
         raise ConfigError(f"{name}: {value!r} is not a whole number") from exc
+
+
+def _rate(value: str | None) -> float:
+    if value is None:
+        return DEFAULT_BROADCAST_RATE
+    try:
+        rate = float(value)
+    except ValueError as exc:
+        raise ConfigError(f"BROADCAST_RATE: {value!r} is not a number") from exc
+    if not 0 < rate <= 30:
+        raise ConfigError("BROADCAST_RATE: messages a second, above 0 and at most 30")
+    return rate
 
 
 def _id_list(value: str, name: str) -> list[int]:

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 import aiosqlite
 
+from bot.announcements.delivery import Broadcaster
 from bot.config import Settings
 from bot.core.conversation import Clock, Conversation
 from bot.core.library import Library, LibraryHolder
+from bot.storage.broadcasts import Broadcasts
 from bot.storage.database import connect
 
 log = logging.getLogger(__name__)
@@ -21,6 +23,9 @@ class Services:
     db: aiosqlite.Connection
     library: LibraryHolder
     conversation: Conversation
+    broadcasts: Broadcasts
+    # Started by the Telegram front end (it needs a bot to send with).
+    broadcaster: Broadcaster | None = None
 
     @classmethod
     async def open(cls, settings: Settings) -> Services:
@@ -32,7 +37,10 @@ class Services:
         )
         if settings.staff_chat_id is None:
             log.warning("STAFF_CHAT_ID is not set: requests for a person are only recorded")
-        return cls(settings, db, library, conversation)
+        return cls(settings, db, library, conversation, Broadcasts(db))
 
     async def close(self) -> None:
+        if self.broadcaster is not None:
+            await self.broadcaster.stop()  # lets messages in flight be recorded first
+            self.broadcaster = None
         await self.db.close()

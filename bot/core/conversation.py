@@ -13,11 +13,11 @@ from typing import Protocol
 
 import aiosqlite
 
-from bot.core import actions
+from bot.core import actions, city
 from bot.core.actions import Action
-from bot.core.article_view import article_text, office_text, section_text
+from bot.core.article_view import article_text, section_text
 from bot.core.library import LibraryHolder
-from bot.core.nearby import nearest_offices
+from bot.core.offices import nearby_reply
 from bot.core.replies import Button, Reply
 from bot.handoff.hours import WorkingHours
 from bot.handoff.schedule import availability
@@ -30,6 +30,7 @@ from bot.storage.feedback import FeedbackLog
 from bot.storage.handoff_requests import HandoffRequests
 from bot.storage.queries import QueryLog
 from bot.storage.residents import Residents
+from bot.storage.subscriptions import Subscriptions
 
 LANGUAGE_NAMES = {"cs": "Čeština", "uk": "Українська", "en": "English"}
 LANGUAGE_CACHE_SIZE = 50_000
@@ -73,6 +74,7 @@ class Conversation:
         self.residents = Residents(db)
         self.queries = QueryLog(db)
         self.feedback = FeedbackLog(db)
+        self.subscriptions = Subscriptions(db)
         self.handoff: Handoff = handoff or RecordedHandoff(self, HandoffRequests(db))
         # Residents' languages, read once: a question then costs one database write
         # (the query log) instead of three round trips. Bounded; the database is the truth.
@@ -205,6 +207,7 @@ class Conversation:
             (self.article_button(knowledge.articles[related], lang),)
             for related in article.related
         )
+        rows.extend(city.article_rows(self.library.current, article, lang))
         rows.append(
             (
                 Button("👍", actions.encode(actions.Feedback(article.id, True))),
@@ -337,6 +340,8 @@ class Conversation:
                 return [Reply(strings(lang)._("Everything stored about you has been deleted."))]
             case actions.AskPerson():
                 return await self.request_person(resident_id, lang)
+            case _ if isinstance(action, actions.CITY_ACTIONS):
+                return await city.perform(self, resident_id, lang, action)
         raise AssertionError(f"unhandled action {action}")
 
 
@@ -380,17 +385,8 @@ def non_text(conversation: Conversation, lang: str) -> Reply:
 
 
 def nearby(conversation: Conversation, lang: str, lat: float, lon: float) -> Reply:
-    """A shared location: the nearest offices with a map point, and how far they are."""
-    t = strings(lang)
-    found = nearest_offices(conversation.library.current.knowledge, lat, lon)
-    if not found:
-        return Reply(
-            t._("I do not have map points of offices yet. Write what you are looking for."),
-            conversation.home_row(lang),
-        )
-    parts = [t._("Nearest offices:")]
-    parts.extend(f"{office_text(item.office, lang)}\n{item.distance_km:.1f} km" for item in found)
-    return Reply("\n\n".join(parts), conversation.home_row(lang))
+    """A shared location: the police district there and the nearest offices."""
+    return nearby_reply(conversation, lang, lat, lon)
 
 
 class RecordedHandoff:

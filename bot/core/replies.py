@@ -11,6 +11,20 @@ class Button:
     action: str  # encoded bot.core.actions.Action
 
 
+# Reply.expects: the resident's next text is a street to look up, not a question.
+EXPECTS_STREET = "street"
+
+
+@dataclass(frozen=True)
+class Venue:
+    """A map pin sent before the reply's text (Telegram: sendVenue). Plain text, no markup."""
+
+    lat: float
+    lon: float
+    title: str
+    address: str
+
+
 @dataclass(frozen=True)
 class Reply:
     """One message: text in the editors' markup, and rows of buttons under it."""
@@ -22,3 +36,7 @@ class Reply:
     # Set when the reply asks for an optional comment on this feedback entry: a front
     # end that can tie the resident's answer to it (Telegram's reply) passes it back.
     comment_for: int | None = None
+    venue: Venue | None = None
+    # Set when the resident's next text answers this reply (EXPECTS_STREET); front ends
+    # route that text back to the matching core call instead of the matcher.
+    expects: str | None = None

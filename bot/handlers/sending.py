@@ -16,6 +16,7 @@ from bot.render import render
 log = logging.getLogger(__name__)
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 FEEDBACK_PROMPT = "feedback_prompt"  # user_data key: (prompt message id, feedback id)
+EXPECTING = "expecting"  # user_data key: what the resident's next text answers (Reply.expects)
 
 
 async def send_replies(context: BotContext, chat_id: int, replies: list[Reply]) -> None:
@@ -28,10 +29,18 @@ async def send_replies(context: BotContext, chat_id: int, replies: list[Reply]) 
 
 
 async def _send_one(context: BotContext, chat_id: int, reply: Reply) -> None:
+    if reply.venue is not None:
+        venue = reply.venue
+        await context.bot.send_venue(chat_id, venue.lat, venue.lon, venue.title, venue.address)
+    if context.user_data is not None:
+        if reply.expects is not None:
+            context.user_data[EXPECTING] = reply.expects
+        else:
+            context.user_data.pop(EXPECTING, None)
     messages = render(reply)
     for outgoing in messages:
         markup: Any = outgoing.keyboard
-        if reply.comment_for is not None:
+        if reply.comment_for is not None or (reply.expects is not None and markup is None):
             markup = ForceReply(selective=True)
         sent: Message = await context.bot.send_message(
             chat_id,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from babel.dates import format_date, format_datetime, format_time, get_day_names
+from babel.numbers import format_decimal
 
 
 def long_date(value: dt.date, lang: str) -> str:
@@ -16,6 +17,11 @@ def weekday_and_time(value: dt.datetime, lang: str) -> str:
     return format_datetime(value, "EEEE H:mm", tzinfo=value.tzinfo, locale=lang)
 
 
+def weekday_name(value: dt.date, lang: str) -> str:
+    """ "Monday", "pondělí", "понеділок"."""
+    return str(format_date(value, "EEEE", locale=lang))
+
+
 def short_time(value: dt.time, lang: str) -> str:
     return format_time(value, "H:mm", locale=lang)
 
@@ -24,3 +30,15 @@ def weekday_names(lang: str) -> list[str]:
     """Abbreviated names, Monday first."""
     names = get_day_names("abbreviated", locale=lang)
     return [str(names[day]) for day in range(7)]
+
+
+def distance(km: float, lang: str) -> str:
+    """ "450 m" under a kilometre (to 10 m), else "1,2 km" / "1.2 km" by the locale."""
+    if km < 1:
+        return f"{format_decimal(round(km * 100) * 10, locale=lang)} m"
+    return f"{format_decimal(round(km, 1), format='#,##0.0', locale=lang)} km"
+
+
+def count(value: int, lang: str) -> str:
+    """ "10 000" / "10,000" by the locale."""
+    return str(format_decimal(value, locale=lang))
