@@ -12,34 +12,39 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.search.fold import sound_key, to_ascii
+from bot.search.fold import to_ascii
 
-# Abbreviations on street signs and in addresses, written out (keys of folded words).
+# Abbreviations on street signs and in addresses, written out.
 _ABBREVIATIONS = {"nam": "namesti", "tr": "trida", "sv": "svateho", "nabr": "nabrezi"}
-# "Street" in Czech, Ukrainian and Russian (transliterated), and English: not part of a name.
+# "Street" in Czech, Ukrainian and Russian (as transliterated by to_ascii), and English.
 _NOISE = frozenset(
-    sound_key(word)
-    for word in (
-        "ul", "ulice", "ulici", "vulytsia", "vulitsya", "vulica", "ulitsa", "ulica", "street", "st",
-    )
-)  # fmt: skip
+    ("ul", "ulice", "ulici", "vul", "vulitsya", "vulytsia", "ulitsa", "ulica", "street", "st")
+)
 _TOKEN = re.compile(r"[a-z0-9]+")
 # A house number at the end: "12", "12a", "2731/7" (the number after the slash is the one
 # on the street sign, the orientation number).
 _NUMBER = re.compile(r"\s(\d{1,5})\s*[a-zA-Z]?(?:\s*/\s*(\d{1,5})\s*[a-zA-Z]?)?\s*$")
 
-# A fuzzy hit this good, and this far ahead of the next, is the street the resident meant.
-SURE_SCORE = 88.0
-SURE_LEAD = 6.0
+# A fuzzy hit is the street the resident meant when it is this good and this far ahead of
+# the next one: very good and clearly first, or good and far ahead.
+SURE = ((90.0, 4.0), (80.0, 10.0))
 # Below this a candidate is not worth showing.
 CANDIDATE_SCORE = 72.0
 MAX_CANDIDATES = 4
+# A name typed without its last word ("Klatovská" for "Klatovská třída") scores a little
+# below the whole name written right.
+PREFIX_WEIGHT = 0.95
 
 
 def street_key(name: str) -> str:
-    """The comparable form of a street name: "Nám. Republiky" -> "namesti republiki"."""
-    keys = (sound_key(token) for token in _TOKEN.findall(to_ascii(name, None)))
-    return " ".join(_ABBREVIATIONS.get(key, key) for key in keys if key not in _NOISE)
+    """The comparable form of a street name: "Nám. Republiky" -> "namesti republiky".
+
+    Only diacritics, case, punctuation and abbreviations are folded, not spelling (as the
+    matcher's sound keys do): "Kolárova" and "Kollárova" may be two streets. Spelling
+    variants and typos are the fuzzy lookup's job.
+    """
+    tokens = _TOKEN.findall(to_ascii(name, None))
+    return " ".join(_ABBREVIATIONS.get(word, word) for word in tokens if word not in _NOISE)
 
 
 @dataclass(frozen=True)
@@ -84,13 +89,26 @@ class StreetIndex:
         hits = process.extract(
             key,
             self.keys,
-            scorer=fuzz.WRatio,
+            scorer=_similarity,
             processor=None,
             limit=MAX_CANDIDATES + 1,
             score_cutoff=CANDIDATE_SCORE,
         )
         found = [StreetHit(choice, float(score)) for choice, score, _ in hits]
-        sure = found and found[0].score >= SURE_SCORE
-        if sure and (len(found) == 1 or found[0].score - found[1].score >= SURE_LEAD):
-            return found[:1]
+        if found:
+            lead = found[0].score - (found[1].score if len(found) > 1 else 0.0)
+            if any(found[0].score >= score and lead >= gap for score, gap in SURE):
+                return found[:1]
         return found[:MAX_CANDIDATES]
+
+
+def _similarity(query: str, key: str, *, score_cutoff: float | None = None, **_: object) -> float:
+    """Edit similarity of the whole names, or of the query and the name's beginning.
+
+    rapidfuzz's WRatio also matches any part of a name, so "Nerudy" scores as high in
+    "Jana Nerudy" as in "Boženy Nerudy"; a street name typed short is cut at the end.
+    """
+    whole = fuzz.ratio(query, key)
+    if len(key) > len(query) + 2:
+        whole = max(whole, PREFIX_WEIGHT * fuzz.ratio(query, key[: len(query)]))
+    return whole if score_cutoff is None or whole >= score_cutoff else 0.0
