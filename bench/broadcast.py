@@ -13,8 +13,8 @@ Two runs: straight through, and stopped (as by a restart) after --restart-at of 
 messages, then started again on the same database. Each prints the achieved rate as a
 share of the limit (aim: >= 90 %), 429 answers, duplicates and losses (aim: zero).
 
-The rate limit is enforced by a small subclass of the fake defined here: the fake's own
-enforcement (TelegramLimits, being added on another branch) was not available yet.
+The fake enforces the limit with TelegramLimits (token buckets, as Telegram and
+python-telegram-bot's AIORateLimiter model it) and timestamps every message it accepts.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import asyncio
 import sys
 import tempfile
 import time
-from collections import Counter, deque
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,48 +35,15 @@ _HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 sys.path.insert(0, str(_HERE.parent))
 
-import tornado.httputil  # noqa: E402
-
 from bot.config import DEFAULT_BROADCAST_RATE  # noqa: E402
 from bot.storage.database import connect  # noqa: E402
 from tests.citykit import ANNOUNCEMENT_ID, write_city_content  # noqa: E402
-from tests.fakebotapi import Call, FakeBotApi  # noqa: E402
+from tests.fakebotapi import FakeBotApi, TelegramLimits  # noqa: E402
 from tests.telegram_harness import running_bot  # noqa: E402
 
 TELEGRAM_LIMIT = 30  # messages a second, all chats together
 ADMIN = 7
 FIRST_SUBSCRIBER = 100_000
-
-
-class LimitedFakeBotApi(FakeBotApi):
-    """The fake, answering 429 like Telegram when a second holds more than the limit."""
-
-    def __init__(self, per_second: int, time_scale: float) -> None:
-        super().__init__()
-        self.per_second = per_second
-        self.window = 1.0 / time_scale
-        self.recent: deque[float] = deque()
-        self.too_many = 0
-
-    async def _process(
-        self, request: tornado.httputil.HTTPServerRequest, token: str, method: str
-    ) -> tuple[int, dict[str, Any]]:
-        if method.lower() in ("sendmessage", "editmessagetext"):
-            now = time.monotonic()
-            while self.recent and now - self.recent[0] >= self.window:
-                self.recent.popleft()
-            if len(self.recent) >= self.per_second:
-                self.too_many += 1
-                self.calls.append(Call(method, {}, failed_with=429))
-                body = {
-                    "ok": False,
-                    "error_code": 429,
-                    "description": "Too Many Requests: retry after 1",
-                    "parameters": {"retry_after": 1},
-                }
-                return 429, body
-            self.recent.append(now)
-        return await super()._process(request, token, method)
 
 
 @dataclass
@@ -119,13 +86,8 @@ async def seed(database: Path, count: int) -> None:
 
 
 def delivered(api: FakeBotApi) -> list[tuple[int, float]]:
-    return [
-        (int(c.params["chat_id"]), c.at)
-        for c in api.calls_to("sendMessage")
-        if c.failed_with is None
-        and c.params.get("chat_id", 0) >= FIRST_SUBSCRIBER
-        and str(c.params.get("text", "")).startswith("📢")
-    ]
+    """Messages the fake accepted for subscribers (all of them announcements), with times."""
+    return [(d.chat_id, d.at) for d in api.deliveries if d.chat_id >= FIRST_SUBSCRIBER]
 
 
 async def wait_until(api: FakeBotApi, count: int, timeout: float) -> None:  # noqa: ASYNC109
@@ -140,7 +102,11 @@ async def announce(api: FakeBotApi) -> None:
     start = len(api.calls)
     api.send_text(ADMIN, f"/announce {ANNOUNCEMENT_ID}", language_code="en")
     await api.wait_for(
-        lambda c: c.method == "sendMessage" and "Send it?" in str(c.params.get("text")),
+        lambda c: (
+            c.method == "sendMessage"
+            and c.failed_with is None
+            and "Send it?" in str(c.params.get("text"))
+        ),
         since=start,
         timeout=30,
     )
@@ -162,7 +128,7 @@ async def run(
     limit = TELEGRAM_LIMIT * time_scale
     result = Run(name, subscribers, limit)
     timeout = 3 * subscribers / limit + 60
-    api = LimitedFakeBotApi(TELEGRAM_LIMIT, time_scale)
+    api = FakeBotApi(TelegramLimits(overall_per_second=TELEGRAM_LIMIT, time_scale=time_scale))
     stopped: list[int] = []  # deliveries made when the bot was stopped for the restart
     async with api:
         segments = [int(subscribers * restart_at)] if restart_at else []
@@ -183,7 +149,7 @@ async def run(
             # The bot stops here (on a restart: with messages in flight recorded).
             stopped.append(len(delivered(api)))
         result.deliveries = delivered(api)
-        result.too_many = api.too_many
+        result.too_many = api.limit_rejections
         result.active_seconds = _active_seconds(result.deliveries, stopped[:-1], limit)
     return result
 

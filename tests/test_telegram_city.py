@@ -16,7 +16,7 @@ from bot.storage.database import connect
 from bot.storage.residents import Residents
 from bot.storage.subscriptions import Subscriptions
 from tests.citykit import ANNOUNCEMENT_ID, ANNOUNCEMENT_TITLES, district_cell, write_city_content
-from tests.fakebotapi import Call, FakeBotApi
+from tests.fakebotapi import Call, FakeBotApi, TelegramLimits
 from tests.telegram_harness import RunningBot, running_bot
 from tests.test_telegram_residents import buttons
 
@@ -195,13 +195,18 @@ async def seed_subscribers(database: Path, residents: dict[int, str]) -> None:
 async def announce(bot: RunningBot) -> None:
     bot.api.send_text(ADMIN, f"/announce {ANNOUNCEMENT_ID}", language_code="en")
     await bot.api.wait_for(
-        lambda c: c.method == "sendMessage" and "Send it?" in str(c.params.get("text"))
+        lambda c: (
+            c.method == "sendMessage"
+            and c.failed_with is None
+            and "Send it?" in str(c.params.get("text"))
+        )
     )
     bot.api.press_button(ADMIN, last_message_id(bot.api, ADMIN), f"announce:{ANNOUNCEMENT_ID}")
 
 
 def announcements_to(api: FakeBotApi) -> Counter[int]:
-    """Announcements that arrived, per resident (the admin's preview left out)."""
+    """Announcements that arrived, per resident (the admin's preview left out); a message
+    refused with 429 did not arrive."""
     return Counter(
         c.params["chat_id"]
         for c in api.calls_to("sendMessage")
@@ -264,14 +269,15 @@ async def test_restart_in_the_middle_of_a_delivery(tmp_path: Path, content: Path
     database = tmp_path / "bot.sqlite3"
     subscribers = {800 + n: ("cs", "uk", "en")[n % 3] for n in range(60)}
     await seed_subscribers(database, subscribers)
-    async with FakeBotApi() as api:
+    # Telegram's limits enforced (30 a second overall, 1 a second per chat), as in production.
+    async with FakeBotApi(TelegramLimits()) as api:
         settings = {"content_dir": content, "admin_user_ids": frozenset({ADMIN})}
-        async with running_bot(database, api, broadcast_rate=30.0, **settings) as bot:
+        async with running_bot(database, api, broadcast_rate=28.0, **settings) as bot:
             await announce(bot)
             await api.wait_for(lambda _: sum(announcements_to(api).values()) >= 15, timeout=10)
         stopped_after = sum(announcements_to(api).values())
         assert stopped_after < len(subscribers)
-        async with running_bot(database, api, broadcast_rate=30.0, **settings):
+        async with running_bot(database, api, broadcast_rate=28.0, **settings):
             await final_report(api)
         assert api.violations == []
     delivered = announcements_to(api)

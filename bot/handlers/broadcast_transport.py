@@ -8,6 +8,7 @@ pauses all its senders and retries the same recipient.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 
@@ -33,6 +34,7 @@ from bot.services import Services
 
 log = logging.getLogger(__name__)
 NETWORK_RETRY_SECONDS = 2.0
+SHOW_ATTEMPTS = 3
 
 
 class TelegramTransport:
@@ -75,7 +77,16 @@ class TelegramTransport:
         return Delivered(message_id)
 
     async def show(self, chat_id: int, text: str, message_id: int | None) -> int | None:
-        """Best effort: progress that cannot be shown now is shown at the next update."""
+        """Edit or send the admin's message, waiting out a 429 a few times; else give up
+        (progress that cannot be shown now is shown at the next update)."""
+        for _ in range(SHOW_ATTEMPTS):
+            try:
+                return await self._show(chat_id, text, message_id)
+            except RetryAfter as exc:
+                await asyncio.sleep(_seconds(exc.retry_after))
+        return message_id
+
+    async def _show(self, chat_id: int, text: str, message_id: int | None) -> int | None:
         html = render(Reply(text))[0].html
         try:
             if message_id is not None:
@@ -89,6 +100,8 @@ class TelegramTransport:
                         return message_id
             sent = await self.bot.send_message(chat_id, html, parse_mode=ParseMode.HTML)
             return sent.message_id
+        except RetryAfter:
+            raise
         except TelegramError as exc:
             log.info("could not show broadcast progress: %s", exc)
             return message_id
