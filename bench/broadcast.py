@@ -3,11 +3,12 @@
     python bench/broadcast.py [--subscribers 10000] [--time-scale 1] [--restart-at 0.4]
 
 The real bot (Application, broadcaster, SQLite delivery log) sends one announcement to
-every subscriber through the project's fake Bot API server, which answers 429 with
-retry_after when more than 30 messages arrive within one second. A run of 10,000 takes
-about six minutes. --time-scale N shrinks that second to 1/N s (30 x N messages a
-second) and paces the broadcaster N times faster, for quick looks only: Telegram's
-retry_after is whole seconds, so every 429 then costs N times more than in real life.
+every subscriber through the project's fake Bot API server, which enforces Telegram's
+limits (30 messages a second overall, 1 a second per chat) and answers 429 with
+retry_after beyond them. A run of 10,000 takes about six minutes. --time-scale N makes
+the fake's seconds N times shorter and paces the broadcaster N times faster, for quick
+looks only: the bot waits retry_after in real seconds (N times too long), and the one
+process running the fake, the bot and SQLite must keep up with 30 x N messages a second.
 
 Two runs: straight through, and stopped (as by a restart) after --restart-at of the
 messages, then started again on the same database. Each prints the achieved rate as a
