@@ -19,8 +19,10 @@ from telegram.ext import (
 )
 
 from bot import logs
+from bot.announcements.admin import CONFIRM_PREFIX
 from bot.config import Settings
-from bot.handlers import admins, guard, residents, staff
+from bot.handlers import admins, announcements, guard, places, residents, staff
+from bot.handlers.broadcast_transport import start_broadcaster
 from bot.handlers.context import CONTEXT_TYPES, BotApplication, BotContext
 from bot.handlers.errors import on_error
 from bot.handlers.forum import TelegramForum
@@ -74,6 +76,9 @@ def build_application(
 
 # How often the reminder job looks for tickets waiting too long (it posts far less often).
 REMINDER_CHECK_SECONDS = 60
+# Handler groups run in order; the flood guard comes before everything, even the
+# early handlers of places.EARLY_GROUP.
+FLOOD_GROUP = places.EARLY_GROUP - 1
 # The daily retention job first runs shortly after start, so a bot restarted often still
 # forgets on time.
 RETENTION_FIRST_RUN = dt.timedelta(minutes=5)
@@ -91,11 +96,21 @@ def register_handlers(application: BotApplication) -> None:
         "assistant": residents.assistant,
         "cancel": residents.cancel,
         "forget": residents.forget,
+        "subscribe": announcements.subscribe,
+        "unsubscribe": announcements.unsubscribe,
+        "district": places.district,
+        "announce": announcements.announce,
     }
-    # Group -1 runs first and may stop an update from reaching the handlers below.
-    application.add_handler(TypeHandler(Update, guard.flood_guard), group=-1)
+    # Group -2 runs first and may stop an update from reaching the handlers below.
+    application.add_handler(TypeHandler(Update, guard.flood_guard), group=FLOOD_GROUP)
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, filters=private))
+    # Before the residents' handlers: the street typed after /district, admins' buttons.
+    early = places.EARLY_GROUP
+    application.add_handler(MessageHandler(private, places.expected_answer), group=early)
+    confirm = CallbackQueryHandler(announcements.confirm, pattern=f"^{CONFIRM_PREFIX}")
+    application.add_handler(confirm, group=early)
+    application.add_handler(CallbackQueryHandler(places.end_waiting), group=early)
     if settings is not None and settings.staff_chat_id is not None:
         in_staff_chat = filters.Chat(settings.staff_chat_id)
         staff_commands = {
@@ -149,6 +164,7 @@ async def prepare(application: BotApplication) -> None:
         assert data.settings is not None  # set by build_application
         data.services = await Services.open(data.settings)
     services = data.services
+    await start_broadcaster(services)
     for lang in LANGUAGES:
         commands = command_list(lang)
         for code in COMMAND_SCOPES[lang]:
@@ -231,6 +247,9 @@ def command_list(lang: str) -> list[BotCommand]:
         BotCommand("language", t._("Change language")),
         BotCommand("help", t._("Help")),
         BotCommand("forget", t._("Delete my data")),
+        BotCommand("subscribe", t._("Announcements from the city")),
+        BotCommand("unsubscribe", t._("Stop announcements")),
+        BotCommand("district", t._("My police district")),
     ]
 
 

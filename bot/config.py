@@ -16,6 +16,7 @@ from bot.storage.retention import Retention
 
 DEFAULT_TIMEZONE = "Europe/Prague"
 DEFAULT_HOURS = "Mon-Fri 08:00-16:00"
+DEFAULT_BROADCAST_RATE = 28.0  # messages a second; Telegram allows about 30 in all
 
 
 class ConfigError(Exception):
@@ -38,6 +39,7 @@ class Settings:
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
     content_watch_seconds: float = 2.0  # 0: no file watching, only /reload
+    broadcast_rate: float = DEFAULT_BROADCAST_RATE
     token: str | None = field(default=None, repr=False)
     webhook_secret: str | None = field(default=None, repr=False)
 
@@ -60,6 +62,7 @@ class Settings:
             hours = parse_working_hours(hours_text, holidays_text)
         except ValueError as exc:
             raise ConfigError(f"ASSISTANT_HOURS/PUBLIC_HOLIDAYS: {exc}") from exc
+        broadcast_rate = _rate(get("BROADCAST_RATE"))
         webhook_url = get("WEBHOOK_URL")
         if webhook_url and not webhook_url.startswith("https://"):
             raise ConfigError("WEBHOOK_URL: must start with https://")
@@ -80,6 +83,7 @@ class Settings:
             webhook_listen=get("WEBHOOK_LISTEN") or "127.0.0.1",
             webhook_port=_integer(get("WEBHOOK_PORT"), "WEBHOOK_PORT") or 8443,
             content_watch_seconds=_seconds(get("CONTENT_WATCH_SECONDS"), "CONTENT_WATCH_SECONDS"),
+            broadcast_rate=broadcast_rate,
             token=get("TELEGRAM_BOT_TOKEN"),
             webhook_secret=get("WEBHOOK_SECRET"),
         )
@@ -126,6 +130,18 @@ def _seconds(value: str | None, name: str, default: float = 2.0) -> float:
     if not 0 <= seconds <= 3600:
         raise ConfigError(f"{name}: {value!r} must be between 0 (off) and 3600")
     return seconds
+
+
+def _rate(value: str | None) -> float:
+    if value is None:
+        return DEFAULT_BROADCAST_RATE
+    try:
+        rate = float(value)
+    except ValueError as exc:
+        raise ConfigError(f"BROADCAST_RATE: {value!r} is not a number") from exc
+    if not 0 < rate <= 30:
+        raise ConfigError("BROADCAST_RATE: messages a second, above 0 and at most 30")
+    return rate
 
 
 def _id_list(value: str, name: str) -> list[int]:

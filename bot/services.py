@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 import aiosqlite
 
+from bot.announcements.delivery import Broadcaster
 from bot.config import Settings
 from bot.core.content_reload import ContentReloader, content_fingerprint
 from bot.core.conversation import Clock, Conversation
 from bot.core.library import Library, LibraryHolder
 from bot.handoff.desk import HelpDesk
+from bot.storage.broadcasts import Broadcasts
 from bot.storage.database import connect
 
 log = logging.getLogger(__name__)
@@ -24,8 +26,11 @@ class Services:
     library: LibraryHolder
     conversation: Conversation
     reloader: ContentReloader
+    broadcasts: Broadcasts
     # The help desk exists once the Telegram bot connects to a staff chat.
     desk: HelpDesk | None = None
+    # Started by the Telegram front end (it needs a bot to send with).
+    broadcaster: Broadcaster | None = None
 
     @classmethod
     async def open(cls, settings: Settings) -> Services:
@@ -39,7 +44,10 @@ class Services:
         if settings.staff_chat_id is None:
             log.warning("STAFF_CHAT_ID is not set: requests for a person are only recorded")
         reloader = ContentReloader(library, settings.content_dir, loaded)
-        return cls(settings, db, library, conversation, reloader)
+        return cls(settings, db, library, conversation, reloader, Broadcasts(db))
 
     async def close(self) -> None:
+        if self.broadcaster is not None:
+            await self.broadcaster.stop()  # lets messages in flight be recorded first
+            self.broadcaster = None
         await self.db.close()

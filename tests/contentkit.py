@@ -28,6 +28,7 @@ hours:
   mon: ["08:00-17:00"]
   wed: ["08:00-12:00", "13:00-17:00"]
 sources: [https://www.mvcr.cz/]
+coordinates_source: made up for tests
 """
 
 ARTICLES = {

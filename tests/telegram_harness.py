@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from bot.app import build_application, finish, prepare
 from bot.config import Settings
@@ -51,7 +52,7 @@ async def running_bot(
     api: FakeBotApi | None = None,
     *,
     rate_limit_scale: float = 1.0,
-    **overrides: object,
+    **overrides: Any,
 ) -> AsyncIterator[RunningBot]:
     """Start the bot (polling) against a fake server; stop it cleanly afterwards."""
     async with _api(api) as fake:

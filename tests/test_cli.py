@@ -149,3 +149,23 @@ def test_chat_stale_button_number(database: Path) -> None:
         "chat", "--lang", "cs", stdin="99\n/quit\n", env={"DATABASE_PATH": str(database)}
     )
     assert "Toto tlačítko už neplatí" in result.stdout
+
+
+def test_chat_finds_a_police_district_and_nearest_offices(tmp_path: Path) -> None:
+    from tests.citykit import write_city_content
+
+    content = write_city_content(tmp_path / "city")
+    script = "\n".join(
+        ["3", "/district", "Pelrová 3", "/location 49.7201 13.3601", "1", "/subscribe", "/quit"]
+    )
+    result = run_bot(
+        "chat",
+        stdin=script + "\n",
+        env={"DATABASE_PATH": str(tmp_path / "chat.sqlite3"), "CONTENT_DIR": str(content)},
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Perlová 3 belongs to the police district District 1." in out
+    assert "You are in the police district District 12." in out
+    assert "📍 South station, Zkušební 2, Plzeň (map: 49.72000, 13.36000)" in out
+    assert "▫️ 🚨 Safety" in out

@@ -57,14 +57,9 @@ async def test_commands_are_published_per_language(bot: RunningBot) -> None:
     assert published["uk"]["forget"] == "Видалити мої дані"
     assert published["cs"]["assistant"] == "Zeptat se člověka"
     assert set(published[None]) == {
-        "start",
-        "menu",
-        "assistant",
-        "cancel",
-        "language",
-        "help",
-        "forget",
-    }
+        "start", "menu", "assistant", "cancel", "language", "help", "forget",
+        "subscribe", "unsubscribe", "district",
+    }  # fmt: skip
 
 
 async def test_deep_link_opens_the_article(bot: RunningBot) -> None:

@@ -8,9 +8,10 @@ from typing import TextIO
 
 from bot.config import Settings
 from bot.console.render import render
-from bot.core.conversation import LANGUAGE_NAMES, Clock, Conversation
+from bot.core import districts, subscriptions
+from bot.core.conversation import LANGUAGE_NAMES, Clock, Conversation, nearby
 from bot.core.library import Library, LibraryHolder
-from bot.core.replies import Button, Reply
+from bot.core.replies import EXPECTS_STREET, Button, Reply
 from bot.i18n.catalog import strings
 from bot.knowledge.model import LANGUAGES
 from bot.knowledge.problems import ContentError
@@ -58,6 +59,8 @@ class ConsoleChat:
         self.stdin = stdin
         self.out = out
         self.buttons: list[Button] = []
+        # What the next typed line answers (Reply.expects), e.g. a street after /district.
+        self.expecting: str | None = None
 
     def read(self, prompt: str = "> ") -> str | None:
         self.out.write(prompt)
@@ -70,6 +73,7 @@ class ConsoleChat:
 
     def show(self, replies: list[Reply]) -> None:
         self.buttons = []
+        self.expecting = replies[-1].expects if replies else None
         for reply in replies:
             text, buttons = render(reply, first_number=len(self.buttons) + 1)
             self.buttons.extend(buttons)
@@ -113,6 +117,8 @@ class ConsoleChat:
 
     async def handle(self, lang: str, line: str) -> list[Reply]:
         conversation = self.conversation
+        if self.expecting == EXPECTS_STREET and not line.isdigit() and not line.startswith("/"):
+            return [districts.answer_street(conversation, lang, line)]
         if line.isdigit():
             number = int(line)
             if 1 <= number <= len(self.buttons):
@@ -127,8 +133,27 @@ class ConsoleChat:
             return [conversation.help(lang)]
         if command == "/language":
             return [conversation.language_menu(lang)]
+        if command in ("/district", "/subscribe", "/unsubscribe", "/location"):
+            return await self.city_command(lang, command, line.partition(" ")[2].strip())
         if command == "/assistant":
             return await conversation.request_person(
                 CONSOLE_RESIDENT, lang, line.partition(" ")[2]
             )
         return await conversation.on_text(CONSOLE_RESIDENT, lang, line)
+
+    async def city_command(self, lang: str, command: str, rest: str) -> list[Reply]:
+        """/district [street], /subscribe, /unsubscribe, /location LAT LON (a shared point)."""
+        conversation = self.conversation
+        if command == "/district":
+            if rest:
+                return [districts.answer_street(conversation, lang, rest)]
+            return [districts.prompt(conversation, lang)]
+        if command == "/subscribe":
+            return [await subscriptions.menu(conversation, CONSOLE_RESIDENT, lang)]
+        if command == "/unsubscribe":
+            return [await subscriptions.unsubscribe_all(conversation, CONSOLE_RESIDENT, lang)]
+        try:
+            lat, lon = (float(part) for part in rest.replace(",", " ").split())
+        except ValueError:
+            return [Reply("/location 49.7475 13.3776")]
+        return [nearby(conversation, lang, lat, lon)]

@@ -13,6 +13,10 @@ WIDTH = 80
 def render(reply: Reply, first_number: int = 1) -> tuple[str, list[Button]]:
     """The text to print and the buttons in the order they are numbered."""
     lines = [_wrap(line) for line in to_plain(reply.text).split("\n")]
+    if reply.venue is not None:
+        venue = reply.venue
+        pin = f"📍 {venue.title}, {venue.address} (map: {venue.lat:.5f}, {venue.lon:.5f})"
+        lines[:0] = [_wrap(pin), ""]
     buttons = [button for row in reply.buttons for button in row]
     if buttons:
         lines.append("")

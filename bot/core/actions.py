@@ -6,6 +6,7 @@ naming things that exist now; anything else is None and answered "button expired
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.knowledge.model import LANGUAGES, KnowledgeBase
@@ -77,13 +78,76 @@ class StaffClose:
     ticket: int
 
 
-Action = (
-    Home | OpenArea | Read | ReadSection | AskPerson | ChooseLanguage | Feedback | Forget | Rate
-)
 StaffAction = StaffClaim | StaffClose
+
+
+@dataclass(frozen=True)
+class ShowOffice:
+    """A map pin of the office with today's hours and whether it is open now."""
+
+    office: str
+
+
+@dataclass(frozen=True)
+class NearbyKind:
+    """The offices of one kind nearest to a point the resident shared."""
+
+    kind: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class FindDistrict:
+    """Ask for a street (or a location) to find the police district."""
+
+
+@dataclass(frozen=True)
+class StreetDistrict:
+    """One of the streets offered for a misspelt name: show its district."""
+
+    street: str  # street key (bot.search.streets.street_key)
+
+
+@dataclass(frozen=True)
+class Subscriptions:
+    """The resident's announcement subscriptions, as toggle buttons."""
+
+
+@dataclass(frozen=True)
+class ToggleSubscription:
+    area: str
+
+
+# Offices, districts and subscriptions: performed by bot.core.city, not the conversation.
+CityAction = (
+    ShowOffice | NearbyKind | FindDistrict | StreetDistrict | Subscriptions | ToggleSubscription
+)
+CITY_ACTIONS = (
+    ShowOffice,
+    NearbyKind,
+    FindDistrict,
+    StreetDistrict,
+    Subscriptions,
+    ToggleSubscription,
+)
+
+Action = (
+    Home
+    | OpenArea
+    | Read
+    | ReadSection
+    | AskPerson
+    | ChooseLanguage
+    | Feedback
+    | Forget
+    | Rate
+    | CityAction
+)
 # Actions that move through menus: front ends show the result in place of the message
 # whose button was pressed, instead of adding a new message.
-NAVIGATION = (Home, OpenArea, Read, ReadSection)
+NAVIGATION = (Home, OpenArea, Read, ReadSection, Subscriptions, ToggleSubscription)
+_STREET_KEY = re.compile(r"^[a-z0-9]+( [a-z0-9]+)*$")
 
 
 def encode(action: Action | StaffAction) -> str:
@@ -110,6 +174,18 @@ def encode(action: Action | StaffAction) -> str:
             data = f"desk:claim:{ticket}"
         case StaffClose(ticket):
             data = f"desk:close:{ticket}"
+        case ShowOffice(office):
+            data = f"office:{office}"
+        case NearbyKind(kind, lat, lon):
+            data = f"near:{kind}:{lat:.5f}:{lon:.5f}"
+        case FindDistrict():
+            data = "district"
+        case StreetDistrict(street):
+            data = f"street:{street}"
+        case Subscriptions():
+            data = "subs"
+        case ToggleSubscription(area):
+            data = f"sub:{area}"
     if len(data.encode()) > MAX_DATA_BYTES:
         raise ValueError(f"callback data over {MAX_DATA_BYTES} bytes: {data!r}")
     return data
@@ -148,6 +224,31 @@ def parse(data: str | None, knowledge: KnowledgeBase) -> Action | None:
         ticket, _, stars = rest.partition(":")
         if _number(ticket) and stars in ("1", "2", "3", "4", "5"):
             return Rate(int(ticket), int(stars))
+    return _parse_city(kind, rest, knowledge)
+
+
+def _parse_city(kind: str, rest: str, knowledge: KnowledgeBase) -> Action | None:
+    if kind == "office" and rest in knowledge.offices:
+        return ShowOffice(rest)
+    if kind == "near":
+        office_kind, _, point = rest.partition(":")
+        lat_text, _, lon_text = point.partition(":")
+        try:
+            lat, lon = float(lat_text), float(lon_text)
+        except ValueError:
+            return None
+        known = {office.kind for office in knowledge.offices.values()}
+        if office_kind in known and -90 <= lat <= 90 and -180 <= lon <= 180:
+            return NearbyKind(office_kind, lat, lon)
+        return None
+    if kind == "district" and not rest:
+        return FindDistrict()
+    if kind == "street" and _STREET_KEY.match(rest):
+        return StreetDistrict(rest)  # whether the street exists is the district lookup's job
+    if kind == "subs" and not rest:
+        return Subscriptions()
+    if kind == "sub" and knowledge.area(rest) is not None:
+        return ToggleSubscription(rest)
     return None
 
 

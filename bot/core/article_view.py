@@ -19,7 +19,7 @@ def article_text(article: Article, lang: str, knowledge: KnowledgeBase) -> str:
     parts.extend(office_text(office, lang) for office in offices)
     if article.sources:
         links = ", ".join(
-            f"[{escape(source.title or _host(source.url))}]({source.url})"
+            f"[{escape(source.title or host_of(source.url))}]({source.url})"
             for source in article.sources
         )
         label = t._("Sources")
@@ -62,5 +62,5 @@ def _end(value: dt.time, lang: str) -> str:
     return "24:00" if value == dt.time.max else short_time(value, lang)
 
 
-def _host(url: str) -> str:
+def host_of(url: str) -> str:
     return url.split("://", 1)[-1].split("/", 1)[0].removeprefix("www.")

@@ -13,11 +13,11 @@ from typing import Protocol
 
 import aiosqlite
 
-from bot.core import actions
+from bot.core import actions, city
 from bot.core.actions import Action
-from bot.core.article_view import article_text, office_text, section_text
+from bot.core.article_view import article_text, section_text
 from bot.core.library import LibraryHolder
-from bot.core.nearby import nearest_offices
+from bot.core.offices import nearby_reply
 from bot.core.replies import Button, CommentOn, Reply
 from bot.handoff.hours import WorkingHours
 from bot.handoff.schedule import availability
@@ -31,6 +31,7 @@ from bot.storage.handoff_requests import HandoffRequests
 from bot.storage.queries import QueryLog
 from bot.storage.reads import ArticleReads
 from bot.storage.residents import Residents
+from bot.storage.subscriptions import Subscriptions
 
 LANGUAGE_NAMES = {"cs": "Čeština", "uk": "Українська", "en": "English"}
 LANGUAGE_CACHE_SIZE = 50_000
@@ -90,6 +91,7 @@ class Conversation:
         self.queries = QueryLog(db)
         self.feedback = FeedbackLog(db)
         self.reads = ArticleReads(db)
+        self.subscriptions = Subscriptions(db)
         self.handoff: Handoff = handoff or RecordedHandoff(self, HandoffRequests(db))
         # Residents' languages, read once: a question then costs one database write
         # (the query log) instead of three round trips. Bounded; the database is the truth.
@@ -236,6 +238,7 @@ class Conversation:
             (self.article_button(knowledge.articles[related], lang),)
             for related in article.related
         )
+        rows.extend(city.article_rows(self.library.current, article, lang))
         rows.append(
             (
                 Button("👍", actions.encode(actions.Feedback(article.id, True))),
@@ -375,6 +378,8 @@ class Conversation:
                 return await self.request_person(resident_id, lang)
             case actions.Rate(ticket, stars):
                 return await self.handoff.rate(resident_id, lang, ticket, stars)
+            case _ if isinstance(action, actions.CITY_ACTIONS):
+                return await city.perform(self, resident_id, lang, action)
         raise AssertionError(f"unhandled action {action}")
 
 
@@ -420,17 +425,8 @@ def non_text(conversation: Conversation, lang: str) -> Reply:
 
 
 def nearby(conversation: Conversation, lang: str, lat: float, lon: float) -> Reply:
-    """A shared location: the nearest offices with a map point, and how far they are."""
-    t = strings(lang)
-    found = nearest_offices(conversation.library.current.knowledge, lat, lon)
-    if not found:
-        return Reply(
-            t._("I do not have map points of offices yet. Write what you are looking for."),
-            conversation.home_row(lang),
-        )
-    parts = [t._("Nearest offices:")]
-    parts.extend(f"{office_text(item.office, lang)}\n{item.distance_km:.1f} km" for item in found)
-    return Reply("\n\n".join(parts), conversation.home_row(lang))
+    """A shared location: the police district there and the nearest offices."""
+    return nearby_reply(conversation, lang, lat, lon)
 
 
 class RecordedHandoff:

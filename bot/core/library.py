@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.core.districts import DistrictDirectory
 from bot.knowledge.loader import load_or_raise
 from bot.knowledge.model import KnowledgeBase
 from bot.search.matcher import Matcher
@@ -15,10 +16,11 @@ from bot.search.matcher import Matcher
 class Library:
     knowledge: KnowledgeBase
     matcher: Matcher
+    districts: DistrictDirectory
 
     @classmethod
     def build(cls, knowledge: KnowledgeBase) -> Library:
-        return cls(knowledge, Matcher(knowledge))
+        return cls(knowledge, Matcher(knowledge), DistrictDirectory(knowledge))
 
     @classmethod
     def load(cls, root: Path, today: dt.date | None = None) -> Library:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
+from bot.knowledge.geo import distance_km
 from bot.knowledge.model import KnowledgeBase, Office
-
-EARTH_RADIUS_KM = 6371.0
 
 
 @dataclass(frozen=True)
@@ -17,20 +15,25 @@ class NearbyOffice:
 
 
 def nearest_offices(
-    knowledge: KnowledgeBase, lat: float, lon: float, limit: int = 3
+    knowledge: KnowledgeBase, lat: float, lon: float, limit: int = 3, kind: str | None = None
 ) -> list[NearbyOffice]:
-    """Offices with a map point, nearest first."""
+    """Offices with a map point (of one kind, if given), nearest first."""
     found = [
         NearbyOffice(office, distance_km(lat, lon, office.lat, office.lon))
         for office in knowledge.offices.values()
-        if office.lat is not None and office.lon is not None
+        if office.lat is not None
+        and office.lon is not None
+        and (kind is None or office.kind == kind)
     ]
-    return sorted(found, key=lambda item: item.distance_km)[:limit]
+    return sorted(found, key=lambda item: (item.distance_km, item.office.id))[:limit]
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine): accurate to metres at city scale."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+def nearest_of_each_kind(
+    knowledge: KnowledgeBase, lat: float, lon: float, limit: int = 5
+) -> list[NearbyOffice]:
+    """The nearest office of every kind, nearest first: one police station, one labour
+    office, ... rather than three desks of the same building."""
+    best: dict[str, NearbyOffice] = {}
+    for item in nearest_offices(knowledge, lat, lon, limit=len(knowledge.offices)):
+        best.setdefault(item.office.kind, item)
+    return sorted(best.values(), key=lambda item: item.distance_km)[:limit]

@@ -12,6 +12,20 @@ class Button:
     action: str  # encoded bot.core.actions.Action
 
 
+# Reply.expects: the resident's next text is a street to look up, not a question.
+EXPECTS_STREET = "street"
+
+
+@dataclass(frozen=True)
+class Venue:
+    """A map pin sent before the reply's text (Telegram: sendVenue). Plain text, no markup."""
+
+    lat: float
+    lon: float
+    title: str
+    address: str
+
+
 @dataclass(frozen=True)
 class CommentOn:
     """What a resident's optional comment is about: a 👎 or a rated ticket."""
@@ -31,3 +45,7 @@ class Reply:
     # Set when the reply asks for an optional comment: a front end that can tie the
     # resident's answer to it (Telegram's reply) passes it back to comment().
     comment_for: CommentOn | None = None
+    venue: Venue | None = None
+    # Set when the resident's next text answers this reply (EXPECTS_STREET); front ends
+    # route that text back to the matching core call instead of the matcher.
+    expects: str | None = None

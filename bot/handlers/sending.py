@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 # user_data key: (prompt message id, CommentOn) of the last "reply to comment" prompt.
 COMMENT_PROMPT = "comment_prompt"
+EXPECTING = "expecting"  # user_data key: what the resident's next text answers (Reply.expects)
 
 
 async def send_replies(context: BotContext, chat_id: int, replies: list[Reply]) -> None:
@@ -36,9 +37,17 @@ async def deliver(application: BotApplication, chat_id: int, replies: list[Reply
 
 
 async def _send_one(application: BotApplication, chat_id: int, reply: Reply) -> None:
+    if reply.venue is not None:
+        venue = reply.venue
+        await application.bot.send_venue(chat_id, venue.lat, venue.lon, venue.title, venue.address)
+    user_data = application.user_data[chat_id]
+    if reply.expects is not None:
+        user_data[EXPECTING] = reply.expects
+    else:
+        user_data.pop(EXPECTING, None)
     for outgoing in render(reply):
         markup: Any = outgoing.keyboard
-        if reply.comment_for is not None:
+        if reply.comment_for is not None or (reply.expects is not None and markup is None):
             markup = ForceReply(selective=True)
         sent: Message = await application.bot.send_message(
             chat_id,

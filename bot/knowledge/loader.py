@@ -11,7 +11,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.knowledge import markup
+from bot.knowledge import fieldchecks
+from bot.knowledge.announcements import FOLDER as ANNOUNCEMENTS_FOLDER
+from bot.knowledge.announcements import load_announcements
+from bot.knowledge.districts import load_districts
+from bot.knowledge.geo import PLZEN_CENTRE, distance_km
 from bot.knowledge.model import (
     LANGUAGES,
     SOURCE_LANGUAGE,
@@ -26,28 +30,30 @@ from bot.knowledge.model import (
     Translation,
 )
 from bot.knowledge.problems import ContentError, Problem, Severity, display_path
-from bot.knowledge.yamlnodes import URL_PATTERN, FileReader, Mapping, line_of
+from bot.knowledge.yamlnodes import FileReader, Mapping, line_of
 
 # A review older than this is flagged so editors re-check facts that may have changed.
 REVIEW_MAX_AGE = dt.timedelta(days=365)
 TITLE_MAX = 120
 SUMMARY_MAX = 400
 BODY_MAX = 3000
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ]{7,18}[0-9]$")
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
 HOURS_PATTERN = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-4]):([0-5][0-9])$")
 OFFICE_KINDS = (
     "ministry", "labour-office", "police", "municipal-police", "city",
     "integration", "ngo", "health", "other",
 )  # fmt: skip
 
+# Offices further than this from the city centre are most likely typing mistakes.
+PLZEN_RADIUS_KM = 40
+
 TRANSLATION_REQUIRED = ("id", "reviewed", "title", "summary", "body", "keywords")
 TRANSLATION_OPTIONAL = ("questions", "sections")
 FACTS_REQUIRED = ("id", "sources")
 FACTS_OPTIONAL = ("order", "related", "offices")
 OFFICE_REQUIRED = ("id", "kind", "name", "sources")
-OFFICE_OPTIONAL = ("address", "location", "phone", "email", "web", "hours", "hours_note")
+OFFICE_OPTIONAL = (
+    "address", "location", "coordinates_source", "phone", "email", "web", "hours", "hours_note",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,10 @@ class _Loader:
             return LoadResult(None, [problem])
         areas, emergency = self.load_topics()
         offices = self.load_offices()
+        announcements = load_announcements(
+            self.root, self.reader, {area_id for area_id, _, _ in areas}
+        )
+        districts = load_districts(self.root, self.reader, offices)
         facts = self.load_facts({area_id for area_id, _, _ in areas})
         translations = {lang: self.load_language(lang, facts) for lang in LANGUAGES}
         self.cross_check(facts, offices, translations, emergency)
@@ -142,7 +152,9 @@ class _Loader:
         problems = sorted(set(self.problems))
         if any(p.severity is Severity.ERROR for p in problems):
             return LoadResult(None, problems)
-        knowledge = KnowledgeBase(area_objects, articles, offices, emergency or "")
+        knowledge = KnowledgeBase(
+            area_objects, articles, offices, emergency or "", announcements, districts
+        )
         return LoadResult(knowledge, problems)
 
     # -- topics ---------------------------------------------------------------------------
@@ -216,6 +228,8 @@ class _Loader:
         if web:
             self.url(reader, web[0], web[1])
         lat, lon = self.location(reader, data)
+        coordinates_source = reader.text(data, "coordinates_source")
+        self.check_map_point(reader, data, lat is not None, coordinates_source, address)
         hours = self.hours(reader, data)
         note = (
             reader.languages(data, "hours_note", LANGUAGES) if "hours_note" in data.entries else {}
@@ -235,6 +249,7 @@ class _Loader:
             web=web[0] if web else None,
             hours=hours,
             hours_note=note,
+            coordinates_source=coordinates_source[0] if coordinates_source else None,
         )
 
     def location(self, reader: FileReader, data: Mapping) -> tuple[float | None, float | None]:
@@ -246,13 +261,36 @@ class _Loader:
             return None, None
         reader.check_fields(inner, required=("lat", "lon"))
         lat, lon = reader.number(inner, "lat"), reader.number(inner, "lon")
-        if lat is not None and not -90 <= lat <= 90:
-            reader.error(inner.line, f"latitude {lat} is outside -90..90")
-            lat = None
-        if lon is not None and not -180 <= lon <= 180:
-            reader.error(inner.line, f"longitude {lon} is outside -180..180")
-            lon = None
+        if lat is None or lon is None or not fieldchecks.coordinate(reader, lat, lon, inner.line):
+            return None, None
+        away = distance_km(lat, lon, *PLZEN_CENTRE)
+        if away > PLZEN_RADIUS_KM:
+            reader.warning(
+                inner.line, f"the map point is {away:.0f} km from Plzeň: are lat and lon swapped?"
+            )
         return lat, lon
+
+    def check_map_point(
+        self,
+        reader: FileReader,
+        data: Mapping,
+        located: bool,
+        source: tuple[str, int] | None,
+        address: tuple[str, int] | None,
+    ) -> None:
+        """A map point says where it comes from, and goes with the address it marks."""
+        if source is not None and "location" not in data.entries:
+            reader.error(source[1], "'coordinates_source' without a 'location' to describe")
+        if located and source is None:
+            reader.warning(
+                data.key_lines["location"],
+                "say where the map point comes from in 'coordinates_source'",
+            )
+        if located and address is None:
+            reader.warning(
+                data.key_lines["location"],
+                "a map point without 'address' cannot be sent as a map pin",
+            )
 
     def hours(self, reader: FileReader, data: Mapping) -> dict[int, tuple[TimeRange, ...]]:
         node = data.entries.get("hours")
@@ -332,6 +370,8 @@ class _Loader:
     def load_language(self, lang: str, facts: dict[str, _Facts]) -> dict[str, Translation]:
         found: dict[str, Translation] = {}
         for path in sorted((self.root / lang).glob("*/*.yaml")):
+            if path.parent.name == ANNOUNCEMENTS_FOLDER:
+                continue  # read by load_announcements
             reader = self.reader(path)
             data = reader.load(path)
             if data is None:
@@ -460,39 +500,19 @@ class _Loader:
     # -- small field checks ---------------------------------------------------------------
 
     def checked_id(self, reader: FileReader, data: Mapping, stem: str) -> str | None:
-        found = reader.text(data, "id")
-        if found is None:
-            return None
-        value, line = found
-        if not ID_PATTERN.match(value):
-            reader.error(line, f"id '{value}' must be lower-case words joined by hyphens")
-            return None
-        if value != stem:
-            reader.error(line, f"id '{value}' does not match the file name '{stem}.yaml'")
-        return value
+        return fieldchecks.checked_id(reader, data, stem)
 
     def markup(self, reader: FileReader, text: str, line: int) -> None:
-        for offset, message in markup.check(text):
-            reader.error(line + offset, message)
+        fieldchecks.markup_text(reader, text, line)
 
     def url(self, reader: FileReader, url: str, line: int) -> bool:
-        if URL_PATTERN.match(url):
-            return True
-        reader.error(line, f"{url!r} is not a web address (https://...)")
-        return False
+        return fieldchecks.url(reader, url, line)
 
     def phone(self, reader: FileReader, phone: str, line: int) -> bool:
-        digits = phone.replace(" ", "").lstrip("+")
-        if PHONE_PATTERN.match(phone) and 9 <= len(digits) <= 15:
-            return True
-        reader.error(line, f"phone {phone!r} must be digits, e.g. +420 378 033 800")
-        return False
+        return fieldchecks.phone(reader, phone, line)
 
     def email(self, reader: FileReader, email: str, line: int) -> bool:
-        if EMAIL_PATTERN.match(email):
-            return True
-        reader.error(line, f"{email!r} is not an e-mail address")
-        return False
+        return fieldchecks.email(reader, email, line)
 
 
 def is_stale(lang: str, reviewed: dt.date, source_reviewed: dt.date) -> bool:

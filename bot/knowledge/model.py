@@ -57,6 +57,14 @@ class Office:
     # weekday index (0 = Monday) -> opening ranges; a missing day is closed.
     hours: dict[int, tuple[TimeRange, ...]] = field(default_factory=dict)
     hours_note: dict[str, str] = field(default_factory=dict)
+    # Where the map point comes from (a map service, a survey, the office's own page):
+    # editors check it before trusting a resident's walk to it.
+    coordinates_source: str | None = None
+
+    @property
+    def has_map_point(self) -> bool:
+        """A venue needs coordinates and an address to show on Telegram's map."""
+        return self.lat is not None and self.lon is not None and bool(self.address)
 
 
 @dataclass(frozen=True)
@@ -83,11 +91,64 @@ class Area:
 
 
 @dataclass(frozen=True)
+class Announcement:
+    """A message editors send to residents subscribed to its areas, in every language."""
+
+    id: str
+    areas: tuple[str, ...]
+    title: dict[str, str]
+    body: dict[str, str]
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StreetRule:
+    """A street, or part of it, that belongs to a police district."""
+
+    street: str
+    # Inclusive range of orientation numbers (the number after the slash); None: all.
+    numbers: tuple[int, int] | None = None
+    side: str = "both"  # "odd", "even" or "both"
+
+    def covers(self, number: int | None) -> bool:
+        """Whether a house number (None: the resident gave none) falls under this rule."""
+        if number is None or self.numbers is None:
+            return True
+        low, high = self.numbers
+        if not low <= number <= high:
+            return False
+        return self.side == "both" or (number % 2 == 1) == (self.side == "odd")
+
+
+@dataclass(frozen=True)
+class DistrictOfficer:
+    """The district's municipal police officer (okrskář), as the city publishes them."""
+
+    name: str | None = None
+    phones: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PoliceDistrict:
+    id: str
+    name: dict[str, str]
+    station: str  # office id of the municipal police station responsible
+    streets: tuple[StreetRule, ...]
+    sources: tuple[str, ...]
+    # Polygon (lat, lon) for shared locations; empty when only streets are known.
+    area: tuple[tuple[float, float], ...] = ()
+    officer: DistrictOfficer | None = None
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     areas: tuple[Area, ...]
     articles: dict[str, Article]
     offices: dict[str, Office]
     emergency_article: str
+    announcements: dict[str, Announcement] = field(default_factory=dict)
+    districts: dict[str, PoliceDistrict] = field(default_factory=dict)
 
     def area(self, area_id: str) -> Area | None:
         return next((area for area in self.areas if area.id == area_id), None)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.knowledge.loader import ID_PATTERN
+from bot.knowledge.fieldchecks import ID_PATTERN
 from bot.knowledge.model import LANGUAGES
 
 FACTS = """\

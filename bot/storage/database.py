@@ -174,11 +174,52 @@ async def _suggestion_outcomes_and_reads(db: aiosqlite.Connection) -> None:
     )
 
 
+async def _announcements(db: aiosqlite.Connection) -> None:
+    """Residents' subscriptions to areas, and announcements with a delivery log per resident."""
+    await _execute_each(
+        db,
+        """
+        CREATE TABLE subscriptions (
+            resident_id INTEGER NOT NULL REFERENCES residents(id) ON DELETE CASCADE,
+            area TEXT NOT NULL,                     -- an area id of topics.yaml
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (resident_id, area)
+        );
+        CREATE INDEX subscriptions_by_area ON subscriptions(area);
+        CREATE TABLE broadcasts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            announcement TEXT NOT NULL UNIQUE,      -- sent once: a second /announce is refused
+            areas TEXT NOT NULL,                    -- comma-separated, as sent
+            texts TEXT NOT NULL,                    -- JSON {lang: markup}: what was approved
+            admin_id INTEGER NOT NULL,              -- who started it, gets the progress
+            admin_language TEXT NOT NULL,
+            progress_message_id INTEGER,
+            state TEXT NOT NULL CHECK (state IN ('sending', 'done')),
+            uncertain INTEGER NOT NULL DEFAULT 0,   -- in flight when the bot stopped, sent again
+            created_at TEXT NOT NULL,
+            finished_at TEXT
+        );
+        CREATE TABLE deliveries (
+            broadcast_id INTEGER NOT NULL REFERENCES broadcasts(id) ON DELETE CASCADE,
+            resident_id INTEGER NOT NULL REFERENCES residents(id) ON DELETE CASCADE,
+            state TEXT NOT NULL DEFAULT 'pending'
+                CHECK (state IN ('pending', 'sent', 'blocked', 'failed')),
+            attempted_at TEXT,                      -- set before sending, cleared on a refusal
+            message_id INTEGER,
+            finished_at TEXT,
+            PRIMARY KEY (broadcast_id, resident_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX deliveries_by_state ON deliveries(broadcast_id, state, resident_id)
+        """,
+    )
+
+
 # Append only: a migration that has shipped is never edited, a new one is added.
 MIGRATIONS: tuple[Migration, ...] = (
     _initial_schema,
     _handoff_tickets,
     _suggestion_outcomes_and_reads,
+    _announcements,
 )
 
 

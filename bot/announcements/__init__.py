@@ -1,0 +1,1 @@
+"""Announcements to subscribed residents: composing, pacing and resumable delivery."""
