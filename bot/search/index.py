@@ -13,18 +13,21 @@ from rapidfuzz import fuzz, process
 from bot.knowledge import markup
 from bot.knowledge.model import KnowledgeBase, Translation
 from bot.search.fold import stem, words
-from bot.search.lexicon import STOPWORDS
+from bot.search.lexicon import GENERIC_STEMS, STOPWORDS
 
 # How strongly a word in each field says "this article is about it". Titles, keywords
 # and the editors' example questions are chosen words; body text mentions many things.
 # A title word is the strongest sign ("Humanitarian benefit" beats an article that
 # mentions the benefit among its keywords); bodies count little, so that the incidental
 # words of a long story do not pile up on whichever article has the longest text.
-# Tuned on dev and half of extra.jsonl (flat between body 0.3 and 0.35).
+# Example questions are whole sentences: besides their topic words they carry everyday
+# ones ("where can I buy...", "nearest"), so they count like the summary; at 0.9 those
+# words let out-of-scope messages look answered. Tuned on dev and half of extra.jsonl
+# (flat between body 0.3 and 0.35), questions on all tuning sets (0.6 best of 0.6-0.9).
 FIELD_STRENGTH = {
     "title": 1.2,
     "keywords": 1.0,
-    "questions": 0.9,
+    "questions": 0.6,
     "summary": 0.6,
     "body": 0.3,
 }
@@ -32,6 +35,8 @@ FIELD_STRENGTH = {
 # if it is at least this similar (rapidfuzz ratio, 0-100). Its weight falls linearly
 # from 1 for an exact match to 0 at FUZZY_ZERO_SIMILARITY, because at 80 % two short
 # words are as often different words ("večera" / "vecer") as typos.
+# Only words with the same first letter are candidates: typos rarely hit the first
+# letter, while a different one makes another word ("президент" is not "резидент").
 FUZZY_MIN_SIMILARITY = 80
 FUZZY_ZERO_SIMILARITY = 70
 FUZZY_MIN_LENGTH = 5
@@ -44,13 +49,28 @@ BIGRAM_FIELDS = ("title", "keywords", "questions")
 # this share of that prefix's idf on top, so the closer relative wins.
 LONG_PREFIX = 8
 LONG_PREFIX_WEIGHT = 0.5
+# Five-letter stems also join unrelated words ("рождения" / "rozdávají", "стих" /
+# "стихійне"). Word forms of one word differ only in their ending, so a query word is
+# compared with the forms the article actually uses that share its stem: up to
+# FREE_TAIL letters of the shorter word may differ after their common start (a case
+# ending, "kartu" / "karta", "pracuji" / "práce"); each further letter costs FORM_STEP
+# of the match, down to MIN_FORM_MATCH. Results were flat for tails 1-2, steps 0.15-0.35
+# and floors 0.2-0.6 on the tuning sets; a tail of 3 let unrelated words through again.
+FREE_TAIL = 2
+FORM_STEP = 0.25
+MIN_FORM_MATCH = 0.4
+# Everyday words (bot.search.lexicon.GENERIC_STEMS: "buy", "nearest", "Sunday") count
+# for this share of their idf, in the scores and in the query's total information alike:
+# they still tell two close articles apart, but cannot make a message look in scope.
+GENERIC_WEIGHT = 0.3
 
 
 @dataclass(frozen=True)
 class QueryTerms:
     """A query after folding: topic stems (with fuzzy stand-ins) and adjacent pairs."""
 
-    stems: tuple[tuple[str, float], ...]  # (indexed or unknown stem, similarity 0..1)
+    # (indexed or unknown stem, similarity 0..1, the query word's key or its fuzzy stand-in)
+    stems: tuple[tuple[str, float, str], ...]
     long_prefixes: tuple[str, ...]
     bigrams: tuple[str, ...]
     unknown: tuple[str, ...]
@@ -65,6 +85,7 @@ class ArticleIndex:
         bigrams: dict[str, dict[int, float]] = defaultdict(dict)
         long_prefixes: dict[str, dict[int, float]] = defaultdict(dict)
         word_to_stem: dict[str, str] = {}
+        forms: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
         for position, article_id in enumerate(self.article_ids):
             article = knowledge.articles[article_id]
             for field, text in _fields(article.translations.values()):
@@ -73,6 +94,7 @@ class ArticleIndex:
                 stems = [stem(key) for key in keys]
                 for key, item in zip(keys, stems, strict=True):
                     word_to_stem.setdefault(key, item)
+                    forms[item][position].add(key)
                     if postings[item].get(position, 0.0) < strength:
                         postings[item][position] = strength
                     if len(key) > LONG_PREFIX:
@@ -84,13 +106,18 @@ class ArticleIndex:
                         if bigrams[pair].get(position, 0.0) < strength:
                             bigrams[pair][position] = strength
         total = len(self.article_ids)
-        self.postings: dict[str, tuple[tuple[int, float], ...]] = {
-            s: tuple(p.items()) for s, p in postings.items()
+        # Per stem: (article position, field strength, the forms the article uses).
+        self.postings: dict[str, tuple[tuple[int, float, frozenset[str]], ...]] = {
+            s: tuple((at, strength, frozenset(forms[s][at])) for at, strength in p.items())
+            for s, p in postings.items()
         }
         self.bigrams: dict[str, tuple[tuple[int, float], ...]] = {
             s: tuple(p.items()) for s, p in bigrams.items()
         }
-        self.idf: dict[str, float] = {s: _idf(total, len(p)) for s, p in postings.items()}
+        self.idf: dict[str, float] = {
+            s: _idf(total, len(p)) * (GENERIC_WEIGHT if s in GENERIC_STEMS else 1.0)
+            for s, p in postings.items()
+        }
         self.bigram_idf: dict[str, float] = {s: _idf(total, len(p)) for s, p in bigrams.items()}
         self.long_prefixes: dict[str, tuple[tuple[int, float], ...]] = {
             s: tuple(p.items()) for s, p in long_prefixes.items()
@@ -99,7 +126,9 @@ class ArticleIndex:
         # A word nobody wrote is informative (it is why a question may be out of scope),
         # but less certain than a rare indexed word: it may be a typo we could not place.
         self.unknown_idf = 0.8 * _idf(total, 1)
-        self._words = list(word_to_stem)
+        self._words_by_initial: dict[str, list[str]] = defaultdict(list)
+        for word in word_to_stem:
+            self._words_by_initial[word[0]].append(word)
         self._word_stems = word_to_stem
 
     def __len__(self) -> int:
@@ -108,7 +137,7 @@ class ArticleIndex:
     def terms(self, text: str) -> QueryTerms:
         """Fold the query; unknown words are matched to indexed ones by similarity."""
         seen: set[str] = set()
-        stems: list[tuple[str, float]] = []
+        stems: list[tuple[str, float, str]] = []
         unknown: list[str] = []
         sequence: list[str] = []
         long_prefixes: set[str] = set()
@@ -119,7 +148,7 @@ class ArticleIndex:
             if len(key) > LONG_PREFIX and key[:LONG_PREFIX] in self.long_prefixes:
                 long_prefixes.add(key[:LONG_PREFIX])
             if item not in self.postings:
-                item, similarity = self._closest(key)
+                item, similarity, key = self._closest(key)
                 if similarity == 0.0:
                     unknown.append(item)
             else:
@@ -127,34 +156,39 @@ class ArticleIndex:
             sequence.append(item)
             if item not in seen:
                 seen.add(item)
-                stems.append((item, similarity))
+                stems.append((item, similarity, key))
         return QueryTerms(
             tuple(stems), tuple(sorted(long_prefixes)), tuple(_pairs(sequence)), tuple(unknown)
         )
 
-    def _closest(self, key: str) -> tuple[str, float]:
-        if len(key) >= FUZZY_MIN_LENGTH and self._words:
+    def _closest(self, key: str) -> tuple[str, float, str]:
+        candidates = self._words_by_initial.get(key[0], [])
+        if len(key) >= FUZZY_MIN_LENGTH and candidates:
             found = process.extractOne(
-                key, self._words, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SIMILARITY
+                key, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SIMILARITY
             )
             if found is not None:
                 word, similarity, _ = found
                 weight = (similarity - FUZZY_ZERO_SIMILARITY) / (100 - FUZZY_ZERO_SIMILARITY)
-                return self._word_stems[word], weight
-        return stem(key), 0.0
+                return self._word_stems[word], weight, word
+        return stem(key), 0.0, key
 
     def score(self, terms: QueryTerms) -> tuple[dict[int, float], float]:
         """Scores per article position, and the query's total information (for coverage)."""
         scores: dict[int, float] = defaultdict(float)
         total = 0.0
-        for item, similarity in terms.stems:
+        for item, similarity, key in terms.stems:
             idf = self.idf.get(item, self.unknown_idf) if similarity else self.unknown_idf
             total += idf
             if not similarity:
                 continue
             weight = idf * similarity
-            for position, strength in self.postings.get(item, ()):
-                scores[position] += weight * strength
+            matches: dict[frozenset[str], float] = {}  # articles often share their forms
+            for position, strength, forms in self.postings.get(item, ()):
+                match = matches.get(forms)
+                if match is None:
+                    match = matches[forms] = form_match(key, forms)
+                scores[position] += weight * strength * match
         for prefix in terms.long_prefixes:
             weight = LONG_PREFIX_WEIGHT * self.long_idf[prefix]
             for position, strength in self.long_prefixes[prefix]:
@@ -177,6 +211,22 @@ def _fields(translations: Iterable[Translation]) -> Iterable[tuple[str, str]]:
             yield "keywords", keyword
         for question in text.questions:
             yield "questions", question
+
+
+def form_match(query: str, forms: Iterable[str]) -> float:
+    """How surely a query word (sound key) is one of these indexed forms of its stem:
+    1 when it differs from one of them only in the ending, less the earlier they part."""
+    best = MIN_FORM_MATCH
+    for form in forms:
+        shorter = min(len(query), len(form))
+        common = 0
+        while common < shorter and query[common] == form[common]:
+            common += 1
+        tail = shorter - common
+        if tail <= FREE_TAIL:
+            return 1.0
+        best = max(best, 1.0 - FORM_STEP * (tail - FREE_TAIL))
+    return best
 
 
 def _pairs(stems: list[str]) -> list[str]:

@@ -6,7 +6,7 @@ folding as the messages, so "поговорити", "pohovoryty" and "pogovorit"
 
 from __future__ import annotations
 
-from bot.search.fold import prefixes, words
+from bot.search.fold import fold, prefixes, words
 
 
 def folded(*phrases: str) -> frozenset[str]:
@@ -14,6 +14,11 @@ def folded(*phrases: str) -> frozenset[str]:
     return frozenset(
         item for phrase in phrases for word in phrase.split() for item in prefixes(word)
     )
+
+
+def stems(*phrases: str) -> frozenset[str]:
+    """The index stems of every word of the phrases (bot.search.fold.stem)."""
+    return frozenset(item for phrase in phrases for item in fold(phrase))
 
 
 def exact(*phrases: str) -> frozenset[str]:
@@ -78,6 +83,39 @@ STOPWORDS = exact(
     "made take took give gave like really something anything everything one ok okay his "
     "her him us into over let lets way thing things lot more most less well yesterday "
     "today tomorrow dear",
+)
+
+# Everyday words that name no topic of this service: shopping, prices, quality, time,
+# places in general. Content needs them ("where to buy fireworks", "nearest police
+# station", "drilling on Sunday"), so they are indexed, but a message whose only
+# matches are such words ("where can I buy a good laptop", "коли зачиняється Лідл у
+# неділю") is about something else. The index weighs them down (GENERIC_WEIGHT).
+# Stems, as the index stores them: only words whose stem is not also a topic word in
+# another language ("працює" is left out: its stem is "práce"; "місто" is "městská policie").
+GENERIC_STEMS = stems(
+    # Czech
+    "koupit koupím koupil prodat prodám levný levně levnější drahý dražší cena "
+    "ceny stojí dobrý dobrou nejlepší lepší nejbližší blízko otevřeno zavřeno zavírá "
+    "otevírá den dny týden týdně měsíc hodina hodiny neděle sobota víkend "
+    "narozeniny lidé kamarád kamarádi doporučit doporučte nový nová staré malý "
+    "obchod obchodě aplikace aplikaci internet mobil výlet",
+    # Ukrainian
+    "купити куплю продати продам дешевий дешево дорогий дорого ціна ціни коштує гарний "
+    "хороший найкращий кращий найближчий найближча близько відчинено зачинено зачиняється "
+    "відкривається день дні тиждень місяць година неділя неділю субота вихідні "
+    "люди порекомендуйте новий нова старий "
+    "малий магазин магазині додаток інтернет мобільний",
+    # Russian
+    "купить куплю продать продам дешевый дешево дорогой дорого цена цены стоит хороший "
+    "хорошую лучший лучше ближайший ближайшая близко открыто закрыто закрывается "
+    "открывается день дни неделя месяц час воскресенье суббота выходные "
+    "люди друзья посоветуйте порекомендуйте новый новая старый большой маленький "
+    "магазин магазине приложение интернет мобильный",
+    # English
+    "buy bought sell sold cheap cheaper cheapest expensive price prices cost costs good "
+    "best better nearest near close closes closed open opens day days week month hour "
+    "sunday saturday weekend birthday people friend friends recommend new old "
+    "big small shop store app internet online mobile",
 )
 
 # Asking for a person: a person word together with a talking word, or a person word
