@@ -32,7 +32,7 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
-from tests.fakebotapi import DEFAULT_SPEC_PATH, BotApiSpec, Call, FakeBotApi
+from tests.fakebotapi import DEFAULT_SPEC_PATH, BotApiSpec, Call, FakeBotApi, TelegramLimits
 from tests.fakebotapi.html import HtmlError, parse_html, utf16_len
 
 KEYBOARD = InlineKeyboardMarkup(
@@ -462,3 +462,147 @@ async def test_application_webhook_end_to_end(api: FakeBotApi) -> None:
         echo: Call = await api.wait_for(lambda c: c.method == "sendMessage")
         assert echo.params["text"] == "<b>hi</b>"
     assert api.violations == []
+
+
+# ---------------------------------------------------------------------- flood limits
+
+
+class ManualClock:
+    """A monotonic clock the test moves by hand, so limits are checked without sleeping."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@contextlib.asynccontextmanager
+async def _limited(limits: TelegramLimits) -> AsyncIterator[tuple[FakeBotApi, Bot, ManualClock]]:
+    clock = ManualClock()
+    async with (
+        FakeBotApi(limits, clock=clock) as fake,
+        Bot(token=fake.token, base_url=fake.base_url) as client,
+    ):
+        yield fake, client, clock
+
+
+async def _retry_after(send: Any) -> dt.timedelta:
+    with pytest.raises(RetryAfter) as caught:
+        await send
+    assert isinstance(caught.value.retry_after, dt.timedelta)
+    return caught.value.retry_after
+
+
+@pytest.fixture(autouse=True)
+def _retry_after_as_timedelta(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")  # PTB 22 warns when reading it as int
+
+
+async def test_no_limits_by_default(api: FakeBotApi, bot: Bot) -> None:
+    """Without limits any burst goes through, and every created message is timestamped."""
+    for n in range(40):
+        await bot.send_message(42, f"m{n}")
+    assert api.limit_rejections == 0
+    assert api.delivered_counts() == {42: 40}
+    times = [d.at for d in api.deliveries]
+    assert times == sorted(times)
+    assert [d.message_id for d in api.deliveries] == list(range(1, 41))
+
+
+async def test_private_chat_limit() -> None:
+    """One message per second to a private chat; a refused message is not created."""
+    async with _limited(TelegramLimits()) as (api, bot, clock):
+        await bot.send_message(42, "first")
+        assert await _retry_after(bot.send_message(42, "second")) == dt.timedelta(seconds=1)
+        await bot.send_message(43, "another resident is not held up")
+        clock.now += 0.5
+        assert await _retry_after(bot.send_message(42, "still")) == dt.timedelta(seconds=1)
+        clock.now += 0.5
+        await bot.send_message(42, "second")
+    assert api.limit_rejections == 2
+    assert api.sent_texts(42) == ["first", "second"]
+    assert api.delivered_counts() == {42: 2, 43: 1}
+    assert [c.failed_with for c in api.calls_to("sendMessage")] == [None, 429, None, 429, None]
+    assert api.violations == []  # a 429 is Telegram's answer, not a bug of the bot
+
+
+async def test_group_limit_counts_all_topics_together() -> None:
+    """20 messages a minute to one group, whatever topic they go to."""
+    async with _limited(TelegramLimits()) as (api, bot, clock):
+        for n in range(20):
+            await bot.send_message(-100500, f"m{n}", message_thread_id=1 + n % 3)
+        wait = await _retry_after(bot.send_message(-100500, "21st", message_thread_id=9))
+        assert wait == dt.timedelta(seconds=3)  # one message every 60/20 s
+        await bot.send_message(-100600, "another group is not held up")
+        clock.now += 3
+        await bot.send_message(-100500, "21st")
+    assert api.limit_rejections == 1
+    assert api.delivered_counts() == {-100500: 21, -100600: 1}
+
+
+async def test_overall_limit_and_counted_methods() -> None:
+    """30 messages a second in all; copies count, edits and chat actions do not."""
+    async with _limited(TelegramLimits()) as (api, bot, clock):
+        first = await bot.send_message(1, "m")
+        for chat in range(2, 30):
+            await bot.send_message(chat, "m")
+        await bot.copy_message(30, from_chat_id=1, message_id=first.message_id)
+        await bot.edit_message_text("edited", chat_id=1, message_id=first.message_id)
+        await bot.send_chat_action(31, "typing")
+        raw = await _raw_send(api, chat_id=31)
+        assert raw == {
+            "ok": False,
+            "error_code": 429,
+            "description": "Too Many Requests: retry after 1",
+            "parameters": {"retry_after": 1},
+        }
+        await _retry_after(bot.forward_message(31, from_chat_id=1, message_id=first.message_id))
+        clock.now += 1 / 30
+        await bot.send_message(31, "m")
+    assert api.limit_rejections == 2
+    assert len(api.deliveries) == 31
+
+
+async def _raw_send(api: FakeBotApi, chat_id: int) -> Any:
+    async with httpx.AsyncClient() as client:
+        answer = await client.post(
+            f"{api.base_url}{api.token}/sendMessage", json={"chat_id": chat_id, "text": "x"}
+        )
+    assert answer.status_code == 429
+    return answer.json()
+
+
+async def test_album_counts_each_message() -> None:
+    """An album larger than a private chat's allowance goes out, then the chat waits."""
+    async with _limited(TelegramLimits()) as (api, bot, clock):
+        media = [InputMediaPhoto(f"FILE-{n}") for n in range(3)]
+        await bot.send_media_group(42, media)
+        assert await _retry_after(bot.send_message(42, "x")) == dt.timedelta(seconds=3)
+        clock.now += 3
+        await bot.send_message(42, "x")
+    assert api.delivered_counts() == {42: 4}
+
+
+async def test_time_scale_compresses_periods() -> None:
+    """time_scale=10: a group takes a message every 0.3 s; retry_after is in Telegram's seconds."""
+    async with _limited(TelegramLimits(time_scale=10)) as (api, bot, clock):
+        for n in range(20):
+            await bot.send_message(-100500, f"m{n}")
+        assert await _retry_after(bot.send_message(-100500, "x")) == dt.timedelta(seconds=3)
+        clock.now += 0.2
+        assert await _retry_after(bot.send_message(-100500, "x")) == dt.timedelta(seconds=1)
+        clock.now += 0.1
+        await bot.send_message(-100500, "x")
+        await bot.send_message(42, "x")
+        clock.now += 0.1
+        await bot.send_message(42, "y")
+    assert api.limit_rejections == 2
+
+
+def test_limits_must_be_positive() -> None:
+    """A limit of zero could never let a message through: refused at construction."""
+    with pytest.raises(ValueError, match="time_scale"):
+        TelegramLimits(time_scale=0)
+    with pytest.raises(ValueError, match="per_group_per_minute"):
+        TelegramLimits(per_group_per_minute=0)

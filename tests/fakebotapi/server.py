@@ -31,9 +31,10 @@ import tornado.web
 from tornado.iostream import StreamClosedError
 
 from .html import HtmlError, parse_text
+from .limits import Clock, RateLimiter, TelegramLimits
 from .spec import BotApiSpec, MethodSpec, RawRequest, UploadedFile
 
-__all__ = ["DEFAULT_SPEC_PATH", "Call", "FakeBotApi"]
+__all__ = ["DEFAULT_SPEC_PATH", "Call", "Delivery", "FakeBotApi"]
 
 DEFAULT_SPEC_PATH = (
     Path(__file__).resolve().parents[3] / "shared" / "telegram-bot-api" / "api.json"
@@ -45,6 +46,9 @@ DEFAULT_ICON_COLOR = 7322096
 # Update kinds Telegram leaves out unless allowed_updates names them.
 _OPT_IN_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
 _COMMAND_RE = re.compile(r"^/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]+)?")
+# What a call that creates messages returns; with a send/copy/forward name it counts
+# against the flood limits (sendChatAction and drafts return True and do not).
+_MESSAGE_RESULTS = frozenset({"Message", "Array of Message", "MessageId", "Array of MessageId"})
 _NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup "
     "are exactly the same as a current content and reply markup of the message"
@@ -67,6 +71,15 @@ class Call:
     failed_with: int | None = None
     files: dict[str, UploadedFile] = field(default_factory=dict)
     at: float = field(default_factory=time.monotonic)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """A message the bot created: where, and when on the fake's clock (monotonic seconds)."""
+
+    chat_id: int
+    message_id: int
+    at: float
 
 
 @dataclass
@@ -105,11 +118,19 @@ class _Delay:
 class _ApiError(Exception):
     """A Telegram error answer produced while executing a (spec-valid) call."""
 
-    def __init__(self, status: int, description: str, *, violation: bool = False) -> None:
+    def __init__(
+        self,
+        status: int,
+        description: str,
+        *,
+        violation: bool = False,
+        retry_after: int | None = None,
+    ) -> None:
         super().__init__(description)
         self.status = status
         self.description = description
         self.violation = violation
+        self.retry_after = retry_after
 
 
 def _phrase(status: int) -> str:
@@ -169,11 +190,34 @@ def _quiet_log(handler: tornado.web.RequestHandler) -> None:
 
 
 class FakeBotApi:
-    """A fake Telegram Bot API server; use as ``async with FakeBotApi() as api:``."""
+    """A fake Telegram Bot API server; use as ``async with FakeBotApi() as api:``.
 
-    def __init__(self, spec_path: Path = DEFAULT_SPEC_PATH) -> None:
-        """Load the spec; the server starts on ``__aenter__``."""
+    With ``limits`` it refuses messages over Telegram's flood limits with 429 and
+    ``retry_after``, as Telegram does; without, it never limits (the tests' default).
+    """
+
+    def __init__(
+        self,
+        limits: TelegramLimits | None = None,
+        *,
+        spec_path: Path = DEFAULT_SPEC_PATH,
+        clock: Clock = time.monotonic,
+    ) -> None:
+        """Load the spec; the server starts on ``__aenter__``. ``clock`` is for tests."""
         self.spec = _load_spec(spec_path.resolve())
+        self.limits = limits
+        self._clock = clock
+        self._limiter = RateLimiter(limits, clock) if limits is not None else None
+        # 429s answered because a limit was reached (not those injected with fail_next).
+        self.limit_rejections = 0
+        # Every message the bot created, in order, with the moment it was created.
+        self.deliveries: list[Delivery] = []
+        self._counted = frozenset(
+            name
+            for name, method in self.spec.methods.items()
+            if name.startswith(("send", "copyMessage", "forwardMessage"))
+            and set(method.returns) <= _MESSAGE_RESULTS
+        )
         self.token: str = TOKEN
         self.bot_user: JSONDict = {
             "id": BOT_ID,
@@ -692,7 +736,7 @@ class FakeBotApi:
             call.failed_with = err.status
             if err.violation:
                 self.violations.append(f"{spec.name}: {err.description}")
-            return err.status, _error_body(err.status, err.description)
+            return err.status, _error_body(err.status, err.description, err.retry_after)
         except Exception as exc:  # a gap in the fake, not in the bot: say so loudly
             call.failed_with = 500
             self.violations.append(f"fake bug: {spec.name} crashed: {exc!r}")
@@ -709,11 +753,40 @@ class FakeBotApi:
         handler = _METHODS.get(name)
         if handler is None:
             return True
+        limiter = self._limiter if name in self._counted else None
+        if limiter is not None:
+            chat_id, count = self._admit(limiter, name, params)
         result = handler(self, params)
+        if limiter is not None:
+            limiter.record(chat_id, count)
         problems = self.spec.check_object(result, spec.returns, "result")
         if problems:
             self.violations.append(f"fake bug: {name} answered off-spec: {'; '.join(problems)}")
         return result
+
+    def _admit(self, limiter: RateLimiter, name: str, params: JSONDict) -> tuple[int, int]:
+        """The chat and number of messages of a counted call; 429 if over a limit."""
+        chat_id = self._resolve_chat(params["chat_id"])
+        if name == "sendMediaGroup":
+            count = len(params["media"])
+        elif name in ("copyMessages", "forwardMessages"):
+            count = len(params["message_ids"])
+        else:
+            count = 1
+        retry_after = limiter.retry_after(chat_id, count)
+        if retry_after is not None:
+            self.limit_rejections += 1
+            raise _ApiError(
+                429, f"Too Many Requests: retry after {retry_after}", retry_after=retry_after
+            )
+        return chat_id, count
+
+    def delivered_counts(self) -> dict[int, int]:
+        """Messages the bot created per chat."""
+        counts: dict[int, int] = {}
+        for delivery in self.deliveries:
+            counts[delivery.chat_id] = counts.get(delivery.chat_id, 0) + 1
+        return counts
 
     def _check_reachable(self, name: str, params: JSONDict) -> None:
         """Telegram refuses to send to chats that blocked or removed the bot."""
@@ -801,6 +874,7 @@ class FakeBotApi:
             msg["reply_markup"] = markup
         msg["message_id"] = self._new_message_id(cid)
         self._messages[(cid, msg["message_id"])] = msg
+        self.deliveries.append(Delivery(cid, msg["message_id"], self._clock()))
         return copy.deepcopy(msg)
 
     def _formatted(self, params: JSONDict, key: str, entities_key: str) -> JSONDict:
