@@ -49,15 +49,16 @@ BIGRAM_FIELDS = ("title", "keywords", "questions")
 # this share of that prefix's idf on top, so the closer relative wins.
 LONG_PREFIX = 8
 LONG_PREFIX_WEIGHT = 0.5
-# Five-letter stems also join unrelated words ("рождения" / "rozdávají", "стих" /
-# "стихійне"). Word forms of one word differ only in their ending, so a query word is
-# compared with the forms the article actually uses that share its stem: up to
-# FREE_TAIL letters of the shorter word may differ after their common start (a case
-# ending, "kartu" / "karta", "pracuji" / "práce"); each further letter costs FORM_STEP
-# of the match, down to MIN_FORM_MATCH. Results were flat for tails 1-2, steps 0.15-0.35
-# and floors 0.2-0.6 on the tuning sets; a tail of 3 let unrelated words through again.
-FREE_TAIL = 2
-FORM_STEP = 0.25
+# Five-letter stems also join unrelated words ("рождения" / "rozdávají", "погода" /
+# "погодинна"). Forms of one word differ only in their ending, so a query word is
+# compared with the forms the article actually uses that share its stem: the longer of
+# the two may go on for FREE_TAIL letter after their common start ("kartu" / "karta",
+# "hledám" / "hledat"); each further letter costs FORM_STEP of the match, down to
+# MIN_FORM_MATCH ("ochranou" / "ochrana" 0.8, "pracuji" / "pracovní" 0.4). Measuring
+# the tail on the shorter word let a short word match any long one it begins ("pohoda"
+# in "pohodinná"). Flat for steps 0.15-0.3 and floors 0.3-0.5 on the tuning sets.
+FREE_TAIL = 1
+FORM_STEP = 0.2
 MIN_FORM_MATCH = 0.4
 # Everyday words (bot.search.lexicon.GENERIC_STEMS: "buy", "nearest", "Sunday") count
 # for this share of their idf, in the scores and in the query's total information alike:
@@ -222,7 +223,7 @@ def form_match(query: str, forms: Iterable[str]) -> float:
         common = 0
         while common < shorter and query[common] == form[common]:
             common += 1
-        tail = shorter - common
+        tail = max(len(query), len(form)) - common
         if tail <= FREE_TAIL:
             return 1.0
         best = max(best, 1.0 - FORM_STEP * (tail - FREE_TAIL))
