@@ -209,7 +209,8 @@ def test_words_that_only_share_a_short_stem_match_weakly() -> None:
     (giving,) = words("rozdávají")
     assert form_match(birth, [giving]) == MIN_FORM_MATCH
     # A short word is not every long word it begins: "погода" (weather), "погодинна" (hourly).
-    assert form_match(*words("погода"), words("погодинна")) == pytest.approx(0.6)
+    (weather,) = words("погода")
+    assert form_match(weather, words("погодинна")) == pytest.approx(0.6)
 
 
 def test_everyday_words_still_help_when_the_topic_is_named(bundled_library: Library) -> None:
