@@ -44,7 +44,7 @@ STOPWORDS = exact(
     "sám sama náš naše naši váš vaše přes před mezi já on ona ono oni mnou tebe tobě "
     "něm nimi nějak někde nikam nic nemám nemá nemáme není nejsou nemůžu nechci nechce "
     "děkuju dík díky včera dnes zítra teda jo ano ne mně kterou kterého kteří abych "
-    "řekli říkají říká vím nevím vedle dělat udělat",
+    "řekli říkají říká vím nevím vedle dělat udělat chceš chtějí říkal řekl řekla pravda",
     # Ukrainian
     "і й та а але в у на з із зі до від по для про при за що як який яка яке які де коли хто "
     "чому скільки чи це цей ця ці той та ті там тут мені мене мій моя моє мої ми нам нас ви вам "
@@ -57,6 +57,7 @@ STOPWORDS = exact(
     "своя свої свого своїх такий така таке такі куди звідки навіщо сам сама самі наш наша "
     "наші ваш ваша ваші над через перед між я ти воно тебе тобі нього неї ними них щось "
     "якось десь нікуди нічого вчора сьогодні завтра ну так ок добре є після біля робити зробити "
+    "хоче хочеш хочете хочуть хотіли сказав сказала маю має мають правда "
     "shcho yak chy tse mene meni ya my vy mozhna treba "
     # Russian
     "и в во на с со к ко по для про при за что как какой какая какое какие где когда кто "
@@ -71,7 +72,8 @@ STOPWORDS = exact(
     "такая такое такие куда откуда зачем сам сама сами наш наша наши ваш ваша ваши о об "
     "от из до над через перед между я ты оно тебя тебе него нее неё ней им ими них "
     "что-то кто-то как-то где-то никуда ничего вчера сегодня завтра ну ок хорошо после "
-    "возле около делать сделать ",
+    "возле около делать сделать какую какого каком каким какими чем хочет хотят хочешь хотите хотели говорил говорила имею "
+    "имеет правда ",
     # English
     "a an the and or but of in on at to for from with by about as is are was were be been "
     "am do does did have has had i me my mine we our you your he she it they them their this "
@@ -82,7 +84,7 @@ STOPWORDS = exact(
     "cant wont isnt arent said says say told tell know think came come go goes went make "
     "made take took give gave like really something anything everything one ok okay his "
     "her him us into over let lets way thing things lot more most less well yesterday "
-    "today tomorrow dear",
+    "today tomorrow dear wants wanted wanna true",
 )
 
 # Everyday words that name no topic of this service: shopping, prices, quality, time,
@@ -91,31 +93,34 @@ STOPWORDS = exact(
 # matches are such words ("where can I buy a good laptop", "коли зачиняється Лідл у
 # неділю") is about something else. The index weighs them down (GENERIC_WEIGHT).
 # Stems, as the index stores them: only words whose stem is not also a topic word in
-# another language ("працює" is left out: its stem is "práce"; "місто" is "městská policie").
+# another language. Left out for that reason: "працює" (its stem is "práce"), "місто"
+# ("městská policie"), "продати" ("продовжити"), "ціна" ("trestný čin"), "price"
+# ("приїхати"), "internet" ("interpreter"), "люди" ("люди в жилетах"), "obchod"
+# ("obchod s lidmi"), "expensive" ("expires").
 GENERIC_STEMS = stems(
     # Czech
-    "koupit koupím koupil prodat prodám levný levně levnější drahý dražší cena "
+    "koupit koupím koupil levný levně levnější drahý dražší cena "
     "ceny stojí dobrý dobrou nejlepší lepší nejbližší blízko otevřeno zavřeno zavírá "
     "otevírá den dny týden týdně měsíc hodina hodiny neděle sobota víkend "
-    "narozeniny lidé kamarád kamarádi doporučit doporučte nový nová staré malý "
-    "obchod obchodě aplikace aplikaci internet mobil výlet",
+    "narozeniny kamarád kamarádi nový nová staré malý "
+    "aplikace aplikaci mobil výlet",
     # Ukrainian
-    "купити куплю продати продам дешевий дешево дорогий дорого ціна ціни коштує гарний "
+    "купити куплю дешевий дешево дорогий дорого коштує гарний "
     "хороший найкращий кращий найближчий найближча близько відчинено зачинено зачиняється "
     "відкривається день дні тиждень місяць година неділя неділю субота вихідні "
-    "люди порекомендуйте новий нова старий "
-    "малий магазин магазині додаток інтернет мобільний",
+    "порекомендуйте новий нова старий "
+    "малий магазин магазині додаток мобільний",
     # Russian
-    "купить куплю продать продам дешевый дешево дорогой дорого цена цены стоит хороший "
+    "купить куплю дешевый дешево дорогой дорого стоит хороший "
     "хорошую лучший лучше ближайший ближайшая близко открыто закрыто закрывается "
-    "открывается день дни неделя месяц час воскресенье суббота выходные "
-    "люди друзья посоветуйте порекомендуйте новый новая старый большой маленький "
-    "магазин магазине приложение интернет мобильный",
+    "открывается день дни неделя месяц воскресенье суббота выходные "
+    "посоветуйте порекомендуйте новый новая старый большой маленький "
+    "магазин магазине приложение мобильный",
     # English
-    "buy bought sell sold cheap cheaper cheapest expensive price prices cost costs good "
+    "buy bought sell sold cheap cheaper cheapest cost costs good "
     "best better nearest near close closes closed open opens day days week month hour "
-    "sunday saturday weekend birthday people friend friends recommend new old "
-    "big small shop store app internet online mobile",
+    "sunday saturday weekend birthday friend friends recommend new old "
+    "big small shop store app online mobile",
 )
 
 # Asking for a person: a person word together with a talking word, or a person word
