@@ -86,16 +86,20 @@ class ArticleIndex:
         bigrams: dict[str, dict[int, float]] = defaultdict(dict)
         long_prefixes: dict[str, dict[int, float]] = defaultdict(dict)
         word_to_stem: dict[str, str] = {}
-        forms: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+        forms: dict[str, dict[int, frozenset[str]]] = defaultdict(dict)
+        # Articles (and the 10,000 copies of the benchmark) mostly use the same few forms
+        # of a stem: one frozenset per distinct set keeps the index small.
+        shared_forms: dict[frozenset[str], frozenset[str]] = {}
         for position, article_id in enumerate(self.article_ids):
             article = knowledge.articles[article_id]
+            article_forms: dict[str, set[str]] = defaultdict(set)
             for field, text in _fields(article.translations.values()):
                 strength = FIELD_STRENGTH[field]
                 keys = [key for key in words(text, limit=None) if key not in STOPWORDS]
                 stems = [stem(key) for key in keys]
                 for key, item in zip(keys, stems, strict=True):
                     word_to_stem.setdefault(key, item)
-                    forms[item][position].add(key)
+                    article_forms[item].add(key)
                     if postings[item].get(position, 0.0) < strength:
                         postings[item][position] = strength
                     if len(key) > LONG_PREFIX:
@@ -106,10 +110,13 @@ class ArticleIndex:
                     for pair in _pairs(stems):
                         if bigrams[pair].get(position, 0.0) < strength:
                             bigrams[pair][position] = strength
+            for item, keys in article_forms.items():
+                found = frozenset(keys)
+                forms[item][position] = shared_forms.setdefault(found, found)
         total = len(self.article_ids)
         # Per stem: (article position, field strength, the forms the article uses).
         self.postings: dict[str, tuple[tuple[int, float, frozenset[str]], ...]] = {
-            s: tuple((at, strength, frozenset(forms[s][at])) for at, strength in p.items())
+            s: tuple((at, strength, forms[s][at]) for at, strength in p.items())
             for s, p in postings.items()
         }
         self.bigrams: dict[str, tuple[tuple[int, float], ...]] = {
