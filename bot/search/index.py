@@ -110,8 +110,8 @@ class ArticleIndex:
                     for pair in _pairs(stems):
                         if bigrams[pair].get(position, 0.0) < strength:
                             bigrams[pair][position] = strength
-            for item, keys in article_forms.items():
-                found = frozenset(keys)
+            for item, used in article_forms.items():
+                found = frozenset(used)
                 forms[item][position] = shared_forms.setdefault(found, found)
         total = len(self.article_ids)
         # Per stem: (article position, field strength, the forms the article uses).
