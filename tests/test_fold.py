@@ -41,6 +41,19 @@ def test_short_words_share_a_stem_across_case_endings(forms: tuple[str, ...]) ->
     assert len({fold(form)[0] for form in forms}) == 1, [fold(form) for form in forms]
 
 
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("krize", "krizový", "кризисного", "кризова"),
+        ("bydlení", "bydlím", "bydlet"),
+        ("ukrajinský", "Україна", "ukrainian"),
+    ],
+)
+def test_a_cut_that_lands_on_a_vowel_drops_it(forms: tuple[str, ...]) -> None:
+    # "krizo|vý" and "krizi|sného" would keep a vowel the short form "kriz|e" has lost.
+    assert len({fold(form)[0] for form in forms}) == 1, [fold(form) for form in forms]
+
+
 def test_ending_vowels_never_cut_a_stem_below_three_letters() -> None:
     assert fold("pes bije auto") == ["pes", "bie", "aut"]
 

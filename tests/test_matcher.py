@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.core.library import Library
+from bot.search.fold import words
+from bot.search.index import MIN_FORM_MATCH, form_match
 from bot.search.matcher import Action, Reason
 
 
@@ -53,6 +55,12 @@ def test_asking_for_a_person_hands_off(bundled_library: Library, text: str) -> N
         "як зварити борщ",
         "Jak dopadla Viktorka včera?",
         "напиши стих маме на день рождения",
+        # Only everyday words match: buying, quality, opening hours, days.
+        "where can I buy a good laptop in Plzen",
+        "коли зачиняється Лідл у неділю",
+        "kde je nejbližší benzínka",
+        # "президент" is one letter from "резидент": no typo, another word.
+        "кто сейчас президент Чехии",
     ],
 )
 def test_out_of_scope_goes_to_a_person(bundled_library: Library, text: str) -> None:
@@ -179,3 +187,32 @@ def test_a_long_story_still_finds_its_topic(
 def test_function_words_alone_match_nothing(bundled_library: Library) -> None:
     decision = bundled_library.matcher.decide("а що тепер робити, підкажіть будь ласка")
     assert decision.action is Action.HANDOFF
+
+
+@pytest.mark.parametrize(
+    ("query", "forms", "match"),
+    [
+        ("kartu", ("karta",), 1.0),  # a case ending
+        ("hledam", ("hledat", "hledani"), 1.0),  # a verb form
+        ("ocranou", ("ocrani", "ocrana"), 0.8),  # a longer ending: nearly sure
+        ("pracuiu", ("prace", "pracovni"), 0.6),  # a relative, not the word
+    ],
+)
+def test_a_query_word_matches_the_closest_form_of_its_stem(
+    query: str, forms: tuple[str, ...], match: float
+) -> None:
+    assert form_match(query, forms) == pytest.approx(match)
+
+
+def test_words_that_only_share_a_short_stem_match_weakly() -> None:
+    (birth,) = words("рождения")
+    (giving,) = words("rozdávají")
+    assert form_match(birth, [giving]) == MIN_FORM_MATCH
+    # A short word is not every long word it begins: "погода" (weather), "погодинна" (hourly).
+    (weather,) = words("погода")
+    assert form_match(weather, words("погодинна")) == pytest.approx(0.6)
+
+
+def test_everyday_words_still_help_when_the_topic_is_named(bundled_library: Library) -> None:
+    decision = bundled_library.matcher.decide("kde je nejbližší služebna městské policie")
+    assert decision.candidates[0] == "police-district-lookup"

@@ -26,7 +26,9 @@ STEM_LENGTH = 5
 
 # Short words keep their case ending inside the five-letter cut ("karta", "kartu",
 # "karty"; "віза", "візу"; "škola", "školy"), so their forms would never meet: the
-# vowels a word ends in are dropped before the cut (a vowel-final root is rare enough).
+# vowels a word ends in are dropped before the cut (a vowel-final root is rare enough),
+# and again after it, where the cut lands on a vowel ("krize" / "krizový" /
+# "кризисного", "bydlení" / "bydlím" all become "kriz", "bidl").
 # Never below three letters, so "pes" and "bije" stay whole.
 MIN_STEM_LENGTH = 3
 _VOWELS = frozenset("aeiou")
@@ -100,13 +102,17 @@ def prefix(key: str) -> str:
 
 
 def stem(key: str) -> str:
-    """The key without the vowels it ends in, cut to STEM_LENGTH: what the index matches on."""
+    """The key without the vowels it ends in, cut to STEM_LENGTH and again without
+    vowels at the end: what the index matches on."""
     if key.isdigit():
         return key
     end = len(key)
     while end > MIN_STEM_LENGTH and key[end - 1] in _VOWELS:
         end -= 1
-    return key[: min(end, STEM_LENGTH)]
+    cut = min(end, STEM_LENGTH)
+    while cut > MIN_STEM_LENGTH and key[cut - 1] in _VOWELS:
+        cut -= 1
+    return key[:cut]
 
 
 def words(text: str, limit: int | None = MAX_MATCH_CHARS) -> list[str]:

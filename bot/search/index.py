@@ -13,18 +13,21 @@ from rapidfuzz import fuzz, process
 from bot.knowledge import markup
 from bot.knowledge.model import KnowledgeBase, Translation
 from bot.search.fold import stem, words
-from bot.search.lexicon import STOPWORDS
+from bot.search.lexicon import GENERIC_STEMS, STOPWORDS
 
 # How strongly a word in each field says "this article is about it". Titles, keywords
 # and the editors' example questions are chosen words; body text mentions many things.
 # A title word is the strongest sign ("Humanitarian benefit" beats an article that
 # mentions the benefit among its keywords); bodies count little, so that the incidental
 # words of a long story do not pile up on whichever article has the longest text.
-# Tuned on dev and half of extra.jsonl (flat between body 0.3 and 0.35).
+# Example questions are whole sentences: besides their topic words they carry everyday
+# ones ("where can I buy...", "nearest"), so they count like the summary; at 0.9 those
+# words let out-of-scope messages look answered. Tuned on dev and half of extra.jsonl
+# (flat between body 0.3 and 0.35), questions on all tuning sets (0.6 best of 0.6-0.9).
 FIELD_STRENGTH = {
     "title": 1.2,
     "keywords": 1.0,
-    "questions": 0.9,
+    "questions": 0.6,
     "summary": 0.6,
     "body": 0.3,
 }
@@ -32,6 +35,8 @@ FIELD_STRENGTH = {
 # if it is at least this similar (rapidfuzz ratio, 0-100). Its weight falls linearly
 # from 1 for an exact match to 0 at FUZZY_ZERO_SIMILARITY, because at 80 % two short
 # words are as often different words ("večera" / "vecer") as typos.
+# Only words with the same first letter are candidates: typos rarely hit the first
+# letter, while a different one makes another word ("президент" is not "резидент").
 FUZZY_MIN_SIMILARITY = 80
 FUZZY_ZERO_SIMILARITY = 70
 FUZZY_MIN_LENGTH = 5
@@ -47,13 +52,29 @@ BIGRAM_FIELDS = ("title", "keywords", "questions")
 # this share of that prefix's idf on top, so the closer relative wins.
 LONG_PREFIX = 8
 LONG_PREFIX_WEIGHT = 0.5
+# Five-letter stems also join unrelated words ("рождения" / "rozdávají", "погода" /
+# "погодинна"). Forms of one word differ only in their ending, so a query word is
+# compared with the forms the article actually uses that share its stem: the longer of
+# the two may go on for FREE_TAIL letter after their common start ("kartu" / "karta",
+# "hledám" / "hledat"); each further letter costs FORM_STEP of the match, down to
+# MIN_FORM_MATCH ("ochranou" / "ochrana" 0.8, "pracuji" / "pracovní" 0.4). Measuring
+# the tail on the shorter word let a short word match any long one it begins ("pohoda"
+# in "pohodinná"). Flat for steps 0.15-0.3 and floors 0.3-0.5 on the tuning sets.
+FREE_TAIL = 1
+FORM_STEP = 0.2
+MIN_FORM_MATCH = 0.4
+# Everyday words (bot.search.lexicon.GENERIC_STEMS: "buy", "nearest", "Sunday") count
+# for this share of their idf, in the scores and in the query's total information alike:
+# they still tell two close articles apart, but cannot make a message look in scope.
+GENERIC_WEIGHT = 0.3
 
 
 @dataclass(frozen=True)
 class QueryTerms:
     """A query after folding: topic stems (with fuzzy stand-ins) and adjacent pairs."""
 
-    stems: tuple[tuple[str, float], ...]  # (indexed or unknown stem, similarity 0..1)
+    # (indexed or unknown stem, similarity 0..1, the query word's key or its fuzzy stand-in)
+    stems: tuple[tuple[str, float, str], ...]
     long_prefixes: tuple[str, ...]
     bigrams: tuple[str, ...]
     unknown: tuple[str, ...]
@@ -68,14 +89,20 @@ class ArticleIndex:
         bigrams: dict[str, dict[int, float]] = defaultdict(dict)
         long_prefixes: dict[str, dict[int, float]] = defaultdict(dict)
         word_to_stem: dict[str, str] = {}
+        forms: dict[str, dict[int, frozenset[str]]] = defaultdict(dict)
+        # Articles (and the 10,000 copies of the benchmark) mostly use the same few forms
+        # of a stem: one frozenset per distinct set keeps the index small.
+        shared_forms: dict[frozenset[str], frozenset[str]] = {}
         for position, article_id in enumerate(self.article_ids):
             article = knowledge.articles[article_id]
+            article_forms: dict[str, set[str]] = defaultdict(set)
             for field, text in _fields(article.translations.values()):
                 strength = FIELD_STRENGTH[field]
                 keys = [key for key in words(text, limit=None) if key not in STOPWORDS]
                 stems = [stem(key) for key in keys]
                 for key, item in zip(keys, stems, strict=True):
                     word_to_stem.setdefault(key, item)
+                    article_forms[item].add(key)
                     if postings[item].get(position, 0.0) < strength:
                         postings[item][position] = strength
                     if len(key) > LONG_PREFIX:
@@ -86,14 +113,22 @@ class ArticleIndex:
                     for pair in _pairs(stems):
                         if bigrams[pair].get(position, 0.0) < strength:
                             bigrams[pair][position] = strength
+            for item, used in article_forms.items():
+                found = frozenset(used)
+                forms[item][position] = shared_forms.setdefault(found, found)
         total = len(self.article_ids)
-        self.postings: dict[str, tuple[tuple[int, float], ...]] = {
-            s: tuple(p.items()) for s, p in postings.items()
+        # Per stem: (article position, field strength, the forms the article uses).
+        self.postings: dict[str, tuple[tuple[int, float, frozenset[str]], ...]] = {
+            s: tuple((at, strength, forms[s][at]) for at, strength in p.items())
+            for s, p in postings.items()
         }
         self.bigrams: dict[str, tuple[tuple[int, float], ...]] = {
             s: tuple(p.items()) for s, p in bigrams.items()
         }
-        self.idf: dict[str, float] = {s: _idf(total, len(p)) for s, p in postings.items()}
+        self.idf: dict[str, float] = {
+            s: _idf(total, len(p)) * (GENERIC_WEIGHT if s in GENERIC_STEMS else 1.0)
+            for s, p in postings.items()
+        }
         self.bigram_idf: dict[str, float] = {s: _idf(total, len(p)) for s, p in bigrams.items()}
         self.long_prefixes: dict[str, tuple[tuple[int, float], ...]] = {
             s: tuple(p.items()) for s, p in long_prefixes.items()
@@ -102,10 +137,12 @@ class ArticleIndex:
         # A word nobody wrote is informative (it is why a question may be out of scope),
         # but less certain than a rare indexed word: it may be a typo we could not place.
         self.unknown_idf = 0.8 * _idf(total, 1)
-        self._words = list(word_to_stem)
+        self._words_by_initial: dict[str, list[str]] = defaultdict(list)
+        for word in word_to_stem:
+            self._words_by_initial[word[0]].append(word)
+        self._words_by_shape: dict[tuple[str, int], list[str]] = {}
+        self._closest_cache: dict[str, tuple[str, float, str]] = {}
         self._word_stems = word_to_stem
-        self._words_by_length: dict[int, list[str]] = {}
-        self._closest_cache: dict[str, tuple[str, float]] = {}
 
     def __len__(self) -> int:
         return len(self.article_ids)
@@ -113,7 +150,7 @@ class ArticleIndex:
     def terms(self, text: str) -> QueryTerms:
         """Fold the query; unknown words are matched to indexed ones by similarity."""
         seen: set[str] = set()
-        stems: list[tuple[str, float]] = []
+        stems: list[tuple[str, float, str]] = []
         unknown: list[str] = []
         sequence: list[str] = []
         long_prefixes: set[str] = set()
@@ -124,7 +161,7 @@ class ArticleIndex:
             if len(key) > LONG_PREFIX and key[:LONG_PREFIX] in self.long_prefixes:
                 long_prefixes.add(key[:LONG_PREFIX])
             if item not in self.postings:
-                item, similarity = self._closest(key)
+                item, similarity, key = self._closest(key)
                 if similarity == 0.0:
                     unknown.append(item)
             else:
@@ -132,12 +169,12 @@ class ArticleIndex:
             sequence.append(item)
             if item not in seen:
                 seen.add(item)
-                stems.append((item, similarity))
+                stems.append((item, similarity, key))
         return QueryTerms(
             tuple(stems), tuple(sorted(long_prefixes)), tuple(_pairs(sequence)), tuple(unknown)
         )
 
-    def _closest(self, key: str) -> tuple[str, float]:
+    def _closest(self, key: str) -> tuple[str, float, str]:
         found = self._closest_cache.get(key)
         if found is None:
             found = self._find_closest(key)
@@ -146,48 +183,48 @@ class ArticleIndex:
             self._closest_cache[key] = found
         return found
 
-    def _find_closest(self, key: str) -> tuple[str, float]:
-        if len(key) >= FUZZY_MIN_LENGTH and self._words:
+    def _candidates(self, initial: str, length: int) -> list[str]:
+        """Indexed words with the same first letter whose length lets them reach
+        FUZZY_MIN_SIMILARITY at all: fuzz.ratio of words of lengths a and b is at most
+        200 * min(a, b) / (a + b). Index order is kept, so ties go to the same word."""
+        words = self._words_by_shape.get((initial, length))
+        if words is None:
+            words = [
+                word
+                for word in self._words_by_initial.get(initial, [])
+                if 200 * min(length, len(word)) >= FUZZY_MIN_SIMILARITY * (length + len(word))
+            ]
+            self._words_by_shape[(initial, length)] = words
+        return words
+
+    def _find_closest(self, key: str) -> tuple[str, float, str]:
+        candidates = self._candidates(key[0], len(key))
+        if len(key) >= FUZZY_MIN_LENGTH and candidates:
             found = process.extractOne(
-                key,
-                self._candidates(len(key)),
-                scorer=fuzz.ratio,
-                score_cutoff=FUZZY_MIN_SIMILARITY,
+                key, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SIMILARITY
             )
             if found is not None:
                 word, similarity, _ = found
                 weight = (similarity - FUZZY_ZERO_SIMILARITY) / (100 - FUZZY_ZERO_SIMILARITY)
-                return self._word_stems[word], weight
-        return stem(key), 0.0
-
-    def _candidates(self, length: int) -> list[str]:
-        """The indexed words whose length lets them reach FUZZY_MIN_SIMILARITY at all.
-
-        fuzz.ratio of words of lengths a and b is at most 200 * min(a, b) / (a + b); the
-        others cannot match. Index order is kept, so ties go to the same word as before.
-        """
-        words = self._words_by_length.get(length)
-        if words is None:
-            words = [
-                word
-                for word in self._words
-                if 200 * min(length, len(word)) >= FUZZY_MIN_SIMILARITY * (length + len(word))
-            ]
-            self._words_by_length[length] = words
-        return words
+                return self._word_stems[word], weight, word
+        return stem(key), 0.0, key
 
     def score(self, terms: QueryTerms) -> tuple[dict[int, float], float]:
         """Scores per article position, and the query's total information (for coverage)."""
         scores: dict[int, float] = defaultdict(float)
         total = 0.0
-        for item, similarity in terms.stems:
+        for item, similarity, key in terms.stems:
             idf = self.idf.get(item, self.unknown_idf) if similarity else self.unknown_idf
             total += idf
             if not similarity:
                 continue
             weight = idf * similarity
-            for position, strength in self.postings.get(item, ()):
-                scores[position] += weight * strength
+            matches: dict[frozenset[str], float] = {}  # articles often share their forms
+            for position, strength, forms in self.postings.get(item, ()):
+                match = matches.get(forms)
+                if match is None:
+                    match = matches[forms] = form_match(key, forms)
+                scores[position] += weight * strength * match
         for prefix in terms.long_prefixes:
             weight = LONG_PREFIX_WEIGHT * self.long_idf[prefix]
             for position, strength in self.long_prefixes[prefix]:
@@ -210,6 +247,22 @@ def _fields(translations: Iterable[Translation]) -> Iterable[tuple[str, str]]:
             yield "keywords", keyword
         for question in text.questions:
             yield "questions", question
+
+
+def form_match(query: str, forms: Iterable[str]) -> float:
+    """How surely a query word (sound key) is one of these indexed forms of its stem:
+    1 when it differs from one of them only in the ending, less the earlier they part."""
+    best = MIN_FORM_MATCH
+    for form in forms:
+        shorter = min(len(query), len(form))
+        common = 0
+        while common < shorter and query[common] == form[common]:
+            common += 1
+        tail = max(len(query), len(form)) - common
+        if tail <= FREE_TAIL:
+            return 1.0
+        best = max(best, 1.0 - FORM_STEP * (tail - FREE_TAIL))
+    return best
 
 
 def _pairs(stems: list[str]) -> list[str]:

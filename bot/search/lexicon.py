@@ -6,7 +6,7 @@ folding as the messages, so "поговорити", "pohovoryty" and "pogovorit"
 
 from __future__ import annotations
 
-from bot.search.fold import prefixes, words
+from bot.search.fold import fold, prefixes, words
 
 
 def folded(*phrases: str) -> frozenset[str]:
@@ -14,6 +14,11 @@ def folded(*phrases: str) -> frozenset[str]:
     return frozenset(
         item for phrase in phrases for word in phrase.split() for item in prefixes(word)
     )
+
+
+def stems(*phrases: str) -> frozenset[str]:
+    """The index stems of every word of the phrases (bot.search.fold.stem)."""
+    return frozenset(item for phrase in phrases for item in fold(phrase))
 
 
 def exact(*phrases: str) -> frozenset[str]:
@@ -39,7 +44,7 @@ STOPWORDS = exact(
     "sám sama náš naše naši váš vaše přes před mezi já on ona ono oni mnou tebe tobě "
     "něm nimi nějak někde nikam nic nemám nemá nemáme není nejsou nemůžu nechci nechce "
     "děkuju dík díky včera dnes zítra teda jo ano ne mně kterou kterého kteří abych "
-    "řekli říkají říká vím nevím vedle dělat udělat",
+    "řekli říkají říká vím nevím vedle dělat udělat chceš chtějí říkal řekl řekla pravda",
     # Ukrainian
     "і й та а але в у на з із зі до від по для про при за що як який яка яке які де коли хто "
     "чому скільки чи це цей ця ці той та ті там тут мені мене мій моя моє мої ми нам нас ви вам "
@@ -52,6 +57,7 @@ STOPWORDS = exact(
     "своя свої свого своїх такий така таке такі куди звідки навіщо сам сама самі наш наша "
     "наші ваш ваша ваші над через перед між я ти воно тебе тобі нього неї ними них щось "
     "якось десь нікуди нічого вчора сьогодні завтра ну так ок добре є після біля робити зробити "
+    "хоче хочеш хочете хочуть хотіли сказав сказала маю має мають правда "
     "shcho yak chy tse mene meni ya my vy mozhna treba "
     # Russian
     "и в во на с со к ко по для про при за что как какой какая какое какие где когда кто "
@@ -66,7 +72,8 @@ STOPWORDS = exact(
     "такая такое такие куда откуда зачем сам сама сами наш наша наши ваш ваша ваши о об "
     "от из до над через перед между я ты оно тебя тебе него нее неё ней им ими них "
     "что-то кто-то как-то где-то никуда ничего вчера сегодня завтра ну ок хорошо после "
-    "возле около делать сделать ",
+    "возле около делать сделать какую какого каком каким какими чем хочет хотят хочешь хотите хотели говорил говорила имею "
+    "имеет правда ",
     # English
     "a an the and or but of in on at to for from with by about as is are was were be been "
     "am do does did have has had i me my mine we our you your he she it they them their this "
@@ -77,7 +84,43 @@ STOPWORDS = exact(
     "cant wont isnt arent said says say told tell know think came come go goes went make "
     "made take took give gave like really something anything everything one ok okay his "
     "her him us into over let lets way thing things lot more most less well yesterday "
-    "today tomorrow dear",
+    "today tomorrow dear wants wanted wanna true",
+)
+
+# Everyday words that name no topic of this service: shopping, prices, quality, time,
+# places in general. Content needs them ("where to buy fireworks", "nearest police
+# station", "drilling on Sunday"), so they are indexed, but a message whose only
+# matches are such words ("where can I buy a good laptop", "коли зачиняється Лідл у
+# неділю") is about something else. The index weighs them down (GENERIC_WEIGHT).
+# Stems, as the index stores them: only words whose stem is not also a topic word in
+# another language. Left out for that reason: "працює" (its stem is "práce"), "місто"
+# ("městská policie"), "продати" ("продовжити"), "ціна" ("trestný čin"), "price"
+# ("приїхати"), "internet" ("interpreter"), "люди" ("люди в жилетах"), "obchod"
+# ("obchod s lidmi"), "expensive" ("expires").
+GENERIC_STEMS = stems(
+    # Czech
+    "koupit koupím koupil levný levně levnější drahý dražší cena "
+    "ceny stojí dobrý dobrou nejlepší lepší nejbližší blízko otevřeno zavřeno zavírá "
+    "otevírá den dny týden týdně měsíc hodina hodiny neděle sobota víkend "
+    "narozeniny kamarád kamarádi nový nová staré malý "
+    "aplikace aplikaci mobil výlet",
+    # Ukrainian
+    "купити куплю дешевий дешево дорогий дорого коштує гарний "
+    "хороший найкращий кращий найближчий найближча близько відчинено зачинено зачиняється "
+    "відкривається день дні тиждень місяць година неділя неділю субота вихідні "
+    "порекомендуйте новий нова старий "
+    "малий магазин магазині додаток мобільний",
+    # Russian
+    "купить куплю дешевый дешево дорогой дорого стоит хороший "
+    "хорошую лучший лучше ближайший ближайшая близко открыто закрыто закрывается "
+    "открывается день дни неделя месяц воскресенье суббота выходные "
+    "посоветуйте порекомендуйте новый новая старый большой маленький "
+    "магазин магазине приложение мобильный",
+    # English
+    "buy bought sell sold cheap cheaper cheapest cost costs good "
+    "best better nearest near close closes closed open opens day days week month hour "
+    "sunday saturday weekend birthday friend friends recommend new old "
+    "big small shop store app online mobile",
 )
 
 # Asking for a person: a person word together with a talking word, or a person word
