@@ -26,6 +26,7 @@ from bot.handlers.broadcast_transport import start_broadcaster
 from bot.handlers.context import CONTEXT_TYPES, BotApplication, BotContext
 from bot.handlers.errors import on_error
 from bot.handlers.forum import TelegramForum
+from bot.handlers.ordering import PerChatUpdateProcessor
 from bot.handlers.relay import PER_CHAT_INTERVAL, Relay
 from bot.handoff.desk import HelpDesk
 from bot.i18n.catalog import strings
@@ -60,6 +61,7 @@ def build_application(
         .context_types(CONTEXT_TYPES)
         .post_init(_post_init)
         .post_stop(_post_stop)
+        .concurrent_updates(PerChatUpdateProcessor())
         .post_shutdown(_post_shutdown)
     )
     if rate_limit:
