@@ -26,7 +26,7 @@ from bot.handlers.broadcast_transport import start_broadcaster
 from bot.handlers.context import CONTEXT_TYPES, BotApplication, BotContext
 from bot.handlers.errors import on_error
 from bot.handlers.forum import TelegramForum
-from bot.handlers.ordering import PerChatUpdateProcessor
+from bot.handlers.ordering import MAX_CONCURRENT_UPDATES, PerChatUpdateProcessor
 from bot.handlers.relay import PER_CHAT_INTERVAL, Relay
 from bot.handoff.desk import HelpDesk
 from bot.i18n.catalog import strings
@@ -61,7 +61,11 @@ def build_application(
         .context_types(CONTEXT_TYPES)
         .post_init(_post_init)
         .post_stop(_post_stop)
-        .concurrent_updates(PerChatUpdateProcessor())
+        .concurrent_updates(PerChatUpdateProcessor(MAX_CONCURRENT_UPDATES))
+        # One connection per update in progress: with fewer, concurrent updates queue
+        # inside the HTTP pool, which scans its queue on every request.
+        .connection_pool_size(MAX_CONCURRENT_UPDATES)
+        .pool_timeout(POOL_TIMEOUT)
         .post_shutdown(_post_shutdown)
     )
     if rate_limit:
@@ -78,6 +82,8 @@ def build_application(
 
 # How often the reminder job looks for tickets waiting too long (it posts far less often).
 REMINDER_CHECK_SECONDS = 60
+# Seconds a request may wait for a free connection before PTB gives up on it.
+POOL_TIMEOUT = 10.0
 # Handler groups run in order; the flood guard comes before everything, even the
 # early handlers of places.EARLY_GROUP.
 FLOOD_GROUP = places.EARLY_GROUP - 1
