@@ -295,7 +295,8 @@ async def test_a_locked_database_gets_an_apology_and_the_bot_recovers(
     monkeypatch.setattr("bot.storage.database.BUSY_TIMEOUT_MS", 200)
     database = tmp_path / "bot.sqlite3"
     async with running_bot(database) as running:
-        await running.reply_to(RESIDENT, "/start", language_code="uk")
+        running.api.send_text(RESIDENT, "/start", language_code="uk")
+        await running.api.wait_for(lambda c: "Оберіть тему" in str(c.params.get("text")))
         other = sqlite3.connect(database, isolation_level=None)
         other.execute("BEGIN EXCLUSIVE")  # another process holds the write lock
         try:
