@@ -292,7 +292,7 @@ async def _post_shutdown(application: Application) -> None:  # type: ignore[type
 
 def run(settings: Settings) -> int:
     """`python -m bot run`: polling, or a webhook when WEBHOOK_URL is set."""
-    logs.setup()
+    logs.setup(settings.log_level)
     settings.require_token()
     unusable = check_file(settings.database_path)
     if unusable is not None:

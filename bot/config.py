@@ -34,6 +34,7 @@ class Settings:
     staff_language: str = "uk"
     admin_user_ids: frozenset[int] = frozenset()
     retention: Retention = field(default_factory=Retention)
+    log_level: str = "INFO"
     api_url: str | None = None
     webhook_url: str | None = None
     webhook_listen: str = "127.0.0.1"
@@ -74,6 +75,7 @@ class Settings:
             staff_chat_id=_integer(get("STAFF_CHAT_ID"), "STAFF_CHAT_ID"),
             staff_language=_language(get("STAFF_LANGUAGE") or "uk", "STAFF_LANGUAGE"),
             admin_user_ids=frozenset(_id_list(get("ADMIN_USER_IDS") or "", "ADMIN_USER_IDS")),
+            log_level=_log_level(get("LOG_LEVEL") or "INFO"),
             retention=Retention(
                 query_texts=_days(get("RETENTION_QUERY_DAYS"), "RETENTION_QUERY_DAYS", 90),
                 message_pairs=_days(get("RETENTION_PAIRS_DAYS"), "RETENTION_PAIRS_DAYS", 180),
@@ -103,6 +105,13 @@ def _integer(value: str | None, name: str) -> int | None:
         return int(value)
     except ValueError as exc:
         raise ConfigError(f"{name}: {value!r} is not a whole number") from exc
+
+
+def _log_level(value: str) -> str:
+    level = value.upper()
+    if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise ConfigError(f"LOG_LEVEL: {value!r} is not DEBUG, INFO, WARNING or ERROR")
+    return level
 
 
 def _days(value: str | None, name: str, default: int) -> dt.timedelta:

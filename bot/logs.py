@@ -22,7 +22,7 @@ class RedactingFormatter(logging.Formatter):
         return TOKEN_PATTERN.sub("[token]", line)
 
 
-def setup(level: int = logging.INFO) -> None:
+def setup(level: int | str = logging.INFO) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
