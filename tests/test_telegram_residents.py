@@ -308,3 +308,25 @@ async def test_a_locked_database_gets_an_apology_and_the_bot_recovers(
         answer = await running.reply_to(RESIDENT, "номер швидкої?")
         assert "155" in answer.params["text"]
         assert running.api.violations == []
+
+
+async def test_a_full_disk_gets_an_apology_keeps_what_is_stored_and_recovers(
+    bot: RunningBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await bot.reply_to(RESIDENT, "номер швидкої?", language_code="uk")
+    real_execute = bot.services.db.execute
+
+    def full_disk(sql: str, *args: object) -> object:
+        if sql.lstrip().upper().startswith("INSERT"):
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_execute(sql, *args)
+
+    monkeypatch.setattr(bot.services.db, "execute", full_disk)
+    apology = await bot.reply_to(RESIDENT, "телефон поліції")
+    assert "щось пішло не так" in apology.params["text"]
+    monkeypatch.undo()  # space is back
+    answer = await bot.reply_to(RESIDENT, "телефон поліції")
+    assert "158" in answer.params["text"]
+    with sqlite3.connect(tmp_path / "bot.sqlite3") as check:
+        texts = [row[0] for row in check.execute("SELECT text FROM queries ORDER BY id")]
+    assert texts == ["номер швидкої?", "телефон поліції"]  # nothing stored before was lost
