@@ -107,6 +107,13 @@ async def run(minutes: float, residents: int) -> None:
                     memory.append(rss_mib())
                 await asyncio.sleep(step)
             await api.idle(quiet=3.0, timeout=120)
+            desk = bot.services.desk
+            assert desk is not None
+            for _ in range(600):  # the relay may still be waiting out the group's limit
+                if not await desk.outbox.count():
+                    break
+                await asyncio.sleep(0.5)
+            await api.idle(quiet=1.0, timeout=60)
             memory.append(rss_mib())
             report(api, books, n, memory, threads)
 
@@ -156,14 +163,19 @@ def report(
         for m in api.messages_in(chat)
         if str(m.get("text", "")).startswith("assistant to ")
     )
-    lost += sum(1 for t in books.to_staff if staff_texts[t] == 0)
-    lost += sum(1 for t in books.to_resident if resident_texts[t] == 0)
+    lost_answers = lost
+    lost_to_staff = sum(1 for t in books.to_staff if staff_texts[t] == 0)
+    lost_to_residents = sum(1 for t in books.to_resident if resident_texts[t] == 0)
+    lost += lost_to_staff + lost_to_residents
     twice += sum(n - 1 for n in (staff_texts + resident_texts).values() if n > 1)
     handled = sum(books.questions.values()) + len(books.to_staff) + len(books.to_resident)
     print(f"updates sent         {updates} (+ menus), reloads {books.reloads}")
     print(f"messages handled     {handled}")
     print(f"faults injected      {books.faults}")
-    print(f"messages lost        {lost}")
+    print(
+        f"messages lost        {lost} (answers {lost_answers}, to staff {lost_to_staff},"
+        f" to residents {lost_to_residents})"
+    )
     print(f"duplicated           {twice}")
     start, middle, end = memory[0], memory[1], memory[-1]
     # The fake server records every call in this same process, so some growth is its
