@@ -4,7 +4,8 @@
 
 The real Application polls the project's fake Bot API. Residents ask questions and open
 menus, some talk to an assistant who answers them, editors' reloads happen now and then,
-and a random share of Telegram's answers are 429, 500 or 502 or arrive slowly. Prints
+and a random share of Telegram's answers are 429, 500 or 502, arrive slowly, or never
+come (the connection drops). Prints
 messages handled, faults injected, messages lost and duplicated (aim: none), and the
 process's memory at the start, middle and end (whether it grew).
 """
@@ -129,8 +130,10 @@ async def open_tickets(bot: RunningBot, talkers: list[int]) -> dict[int, int]:
 
 def inject(api: FakeBotApi, rng: random.Random) -> None:
     method = rng.choice(("sendMessage", "copyMessage"))
-    fault = rng.choice(("429", "500", "502", "slow"))
-    if fault == "429":
+    fault = rng.choice(("429", "500", "502", "slow", "drop"))
+    if fault == "drop":
+        api.drop_next(method)
+    elif fault == "429":
         api.fail_next(method, status=429, retry_after=1)
     elif fault == "slow":
         api.delay_next(method, 0.5)

@@ -1,7 +1,7 @@
 """Telegram misbehaving during normal use and during a handoff: nothing lost, nothing twice.
 
 The fake answers a seeded random share of calls with 429 (retry after 1 s), 500 or 502,
-or slowly. At the end every question has exactly one answer, and every message between
+slowly, or drops the connection unanswered. At the end every question has exactly one answer, and every message between
 a resident and the assistants arrived exactly once, in the order it was written.
 """
 
@@ -22,8 +22,10 @@ QUESTIONS = ("номер швидкої?", "телефон поліції", "tí
 
 def inject(api: FakeBotApi, rng: random.Random, methods: tuple[str, ...]) -> None:
     method = rng.choice(methods)
-    fault = rng.choice(("429", "500", "502", "slow"))
-    if fault == "429":
+    fault = rng.choice(("429", "500", "502", "slow", "drop"))
+    if fault == "drop":
+        api.drop_next(method)
+    elif fault == "429":
         api.fail_next(method, status=429, retry_after=1)
     elif fault == "slow":
         api.delay_next(method, 0.3)
@@ -74,6 +76,7 @@ async def test_faults_lose_nothing_and_repeat_nothing(tmp_path: Path) -> None:
     assert relayed == [f"від асистента {n}" for n in range(4)]
     failed = {c.failed_with for c in api.calls if c.failed_with is not None}
     assert failed >= {429, 500, 502}  # the faults really happened
+    assert api.dropped
     assert api.violations == []
 
 

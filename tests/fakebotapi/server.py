@@ -220,6 +220,9 @@ class FakeBotApi:
         self.spec = _load_spec(spec_path.resolve())
         self._clock = clock
         self.set_limits(limits)
+        # Connections closed unanswered by drop_next, by method name, in order.
+        self.dropped: list[str] = []
+        self._drops: dict[str, int] = {}
         # 429s answered because a limit was reached (not those injected with fail_next).
         self.limit_rejections = 0
         # Every message the bot created, in order, with the moment it was created.
@@ -709,7 +712,21 @@ class FakeBotApi:
     def _touch(self) -> None:
         self._last_activity = time.monotonic()
 
+    def drop_next(self, method: str, times: int = 1) -> None:
+        """Close the connection of the next ``times`` calls of ``method`` without an answer,
+        before doing anything: the call is lost on the way, as on a broken network."""
+        name = self._canonical(method)
+        self._drops[name] = self._drops.get(name, 0) + times
+
     async def _serve(self, handler: tornado.web.RequestHandler, token: str, method: str) -> None:
+        if self._drops:
+            spec = self.spec.method(method)
+            name = spec.name if spec is not None else method
+            if self._drops.get(name):
+                self._drops[name] -= 1
+                self.dropped.append(name)
+                handler.request.connection.close()  # type: ignore[union-attr]
+                return
         is_poll = method.lower() == "getupdates"
         if not is_poll:
             self._inflight += 1
