@@ -272,6 +272,11 @@ async def test_server_error_and_timeout_do_not_stop_the_bot(bot: RunningBot) -> 
     bot.api.fail_next("sendMessage", status=502)
     bot.api.send_text(RESIDENT, "номер швидкої?")
     await bot.api.wait_for(lambda c: c.failed_with == 502)
+    # A 502 never reached the chat: the answer is sent again and arrives.
+    retried = await bot.api.wait_for(
+        lambda c: c.method == "sendMessage" and c.failed_with is None, timeout=10
+    )
+    assert "112" in retried.params["text"]
     bot.api.delay_next("sendMessage", 8)  # longer than the client's write/read timeout
     bot.api.send_text(RESIDENT, "hello")
     await bot.api.idle(quiet=0.5, timeout=20)
