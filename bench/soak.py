@@ -28,6 +28,7 @@ sys.path.insert(0, str(_HERE.parent))
 
 from tests.conftest import BUNDLED_CONTENT  # noqa: E402
 from tests.fakebotapi import FakeBotApi  # noqa: E402
+from tests.fakebotapi.faults import inject_random_fault  # noqa: E402
 from tests.telegram_harness import RunningBot, running_bot  # noqa: E402
 
 STAFF = -1009300
@@ -79,7 +80,7 @@ async def run(minutes: float, residents: int) -> None:
             while time.monotonic() < deadline:
                 n += 1
                 if rng.random() < FAULT_SHARE:
-                    inject(api, rng)
+                    inject_random_fault(api, rng, ("sendMessage", "copyMessage"))
                     books.faults += 1
                 resident = 10_000 + n % residents
                 if rng.random() < 0.15:
@@ -126,19 +127,6 @@ async def open_tickets(bot: RunningBot, talkers: list[int]) -> dict[int, int]:
     desk = bot.services.desk
     assert desk is not None
     return {t: thread for t in talkers if (thread := await desk.topics.thread(t))}
-
-
-def inject(api: FakeBotApi, rng: random.Random) -> None:
-    method = rng.choice(("sendMessage", "copyMessage"))
-    fault = rng.choice(("429", "500", "502", "slow", "drop"))
-    if fault == "drop":
-        api.drop_next(method)
-    elif fault == "429":
-        api.fail_next(method, status=429, retry_after=1)
-    elif fault == "slow":
-        api.delay_next(method, 0.5)
-    else:
-        api.fail_next(method, status=int(fault))
 
 
 def report(

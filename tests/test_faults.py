@@ -11,6 +11,7 @@ import random
 from pathlib import Path
 
 from tests.fakebotapi import FakeBotApi
+from tests.fakebotapi.faults import inject_random_fault
 from tests.telegram_harness import running_bot
 
 STAFF = -1009200
@@ -18,19 +19,6 @@ ASSISTANT = 905
 ASKING = range(700, 708)  # residents asking the bot
 TALKING = 720  # a resident talking to an assistant
 QUESTIONS = ("номер швидкої?", "телефон поліції", "tísňová linka", "emergency number")
-
-
-def inject(api: FakeBotApi, rng: random.Random, methods: tuple[str, ...]) -> None:
-    method = rng.choice(methods)
-    fault = rng.choice(("429", "500", "502", "slow", "drop"))
-    if fault == "drop":
-        api.drop_next(method)
-    elif fault == "429":
-        api.fail_next(method, status=429, retry_after=1)
-    elif fault == "slow":
-        api.delay_next(method, 0.3)
-    else:
-        api.fail_next(method, status=int(fault))
 
 
 async def test_faults_lose_nothing_and_repeat_nothing(tmp_path: Path) -> None:
@@ -48,10 +36,10 @@ async def test_faults_lose_nothing_and_repeat_nothing(tmp_path: Path) -> None:
         for round_number in range(4):
             for resident in ASKING:
                 if rng.random() < 0.3:
-                    inject(api, rng, ("sendMessage",))
+                    inject_random_fault(api, rng, ("sendMessage",))
                 api.send_text(resident, rng.choice(QUESTIONS), language_code="uk")
             if rng.random() < 0.5:
-                inject(api, rng, ("copyMessage",))
+                inject_random_fault(api, rng, ("copyMessage",))
             api.send_text(TALKING, f"від мешканця {round_number}", language_code="uk")
             api.send_text(
                 ASSISTANT, f"від асистента {round_number}", chat_id=STAFF, message_thread_id=thread
