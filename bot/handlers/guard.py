@@ -34,19 +34,16 @@ async def flood_guard(update: Update, context: BotContext) -> None:
     verdict = context.bot_data.flood.check(user.id, time.monotonic())
     if verdict is Verdict.PASS:
         return
-    desk = services.desk
     message = update.message
     is_command = message is not None and (message.text or "").startswith("/")
-    if in_staff_chat and message is not None and not is_command:
-        return  # an assistant's answer: never dropped, the outbox paces it
-    relayed = (
-        not in_staff_chat
+    desk = services.desk
+    if (
+        message is not None
+        and not is_command
         and desk is not None
-        and message is not None
-        and await desk.continuing(user.id) is not None
-    )
-    if relayed:
-        return  # into the outbox, which paces the staff chat
+        and await desk.relays(user.id, from_staff=in_staff_chat)
+    ):
+        return  # into the outbox, which paces it: never dropped
     if verdict is Verdict.NOTICE:
         log.warning("flood: sender slowed down", extra={"user": user.id})
         lang = (

@@ -155,7 +155,7 @@ class Relay:
             raise _Retry(MAX_BACKOFF) from exc
         except BadRequest as exc:
             if head.direction is Direction.TO_STAFF and topic_gone(exc):
-                await self.desk.topic_gone(ticket)
+                await self.desk.board.topic_gone(ticket)
                 raise _Retry(0) from exc
             await self._give_up_or_retry(group, ticket, exc)
             return
@@ -185,11 +185,11 @@ class Relay:
             note = strings(self.desk.staff)._(
                 "⚠ A message from the resident could not be copied here ({reason})."
             )
-            await self.desk.post_note(ticket, note.format(reason=escape(exc.message)))
+            await self.desk.board.post_note(ticket, note.format(reason=escape(exc.message)))
 
     async def _to_staff(self, ticket: Ticket, group: list[Pending]) -> list[Copied]:
         head = group[0]
-        thread = await self.desk.thread_for(ticket)
+        thread = await self.desk.board.thread_for(ticket)
         if thread is None:
             raise _Retry(MAX_BACKOFF)
         bot = self.application.bot

@@ -82,7 +82,7 @@ async def _in_ticket(
 
 
 async def _answer(desk: HelpDesk, ticket: Ticket, reply: StaffReply) -> None:
-    await desk.post_note(ticket, reply.text)
+    await desk.board.post_note(ticket, reply.text)
 
 
 async def claim(update: Update, context: BotContext) -> None:
@@ -176,7 +176,7 @@ async def card_button(update: Update, context: BotContext) -> None:
     await query.answer(reply.text if reply.alert else None, show_alert=reply.alert)
     ticket = await desk.tickets.get(action.ticket)
     if not reply.alert and ticket is not None:
-        await desk.post_note(ticket, reply.text)
+        await desk.board.post_note(ticket, reply.text)
 
 
 async def message_to_resident(update: Update, context: BotContext) -> None:
@@ -191,7 +191,7 @@ async def message_to_resident(update: Update, context: BotContext) -> None:
         return
     reply = await desk.staff_wrote(ticket, staff, incoming(message))
     if reply is not None:
-        await desk.post_note(ticket, reply.text)
+        await desk.board.post_note(ticket, reply.text)
 
 
 async def edited(update: Update, context: BotContext) -> None:

@@ -17,13 +17,13 @@ from bot.core import actions
 from bot.core.conversation import Conversation
 from bot.core.replies import Button, CommentOn, Reply
 from bot.handoff import staff_texts
-from bot.handoff.forum import Forum, Incoming, StaffMember, StaffUnreachable, TopicGone
+from bot.handoff.forum import Forum, Incoming, StaffMember, StaffUnreachable
 from bot.handoff.schedule import availability
+from bot.handoff.topics import TicketBoard
 from bot.i18n.catalog import strings
 from bot.knowledge.markup import escape
 from bot.search.fold import words
 from bot.search.intents import is_urgent
-from bot.storage.database import transaction
 from bot.storage.relay import Bans, Direction, MessagePairs, Outbox, StaffNames, StaffTopics
 from bot.storage.tickets import ClosedBy, State, Ticket, Tickets
 
@@ -33,7 +33,6 @@ log = logging.getLogger(__name__)
 REOPEN_WINDOW = dt.timedelta(hours=24)
 # Tickets waiting longer than this are listed in the staff chat, at most this often.
 REMIND_AFTER = dt.timedelta(minutes=15)
-RECENT_ARTICLES = 3
 
 
 @dataclass(frozen=True)
@@ -63,6 +62,7 @@ class HelpDesk:
         self.pairs = MessagePairs(db)
         self.names = StaffNames(db)
         self.bans = Bans(db)
+        self.board = TicketBoard(conversation, forum, self.tickets, self.topics, staff_language)
         self._last_reminder: dt.datetime | None = None
 
     @property
@@ -83,7 +83,7 @@ class HelpDesk:
         if active is not None:
             if question:
                 await self.tickets.add_question(active.id, question)
-                await self.post_note(
+                await self.board.post_note(
                     active,
                     strings(self.staff)
                     ._("➕ The resident added: {text}")
@@ -97,7 +97,7 @@ class HelpDesk:
         await self.conversation.residents.ensure(resident_id, lang, self.now())
         ticket = await self.tickets.open(resident_id, lang, question, urgent, self.now())
         log.info("ticket opened", extra={"ticket": ticket.id, "lang": lang})
-        await self._post_card(ticket, new_ticket=True)
+        await self.board.post_card(ticket, new_ticket=True)
         return [await self._acknowledge(ticket, lang)]
 
     async def intercept(
@@ -115,6 +115,12 @@ class HelpDesk:
         if ticket is None:
             return None
         return await self.resident_wrote(ticket, lang, message)
+
+    async def relays(self, sender_id: int, *, from_staff: bool) -> bool:
+        """Whether a (non-command) message from this sender is relayed to the other side:
+        every assistant's message in the staff chat, and a resident's while a ticket
+        continues. Relayed words are never dropped, however fast they come."""
+        return from_staff or await self.continuing(sender_id) is not None
 
     async def continuing(self, resident_id: int) -> Ticket | None:
         """The ticket a message from this resident belongs to: open, or closed by an
@@ -146,8 +152,8 @@ class HelpDesk:
             replies.insert(0, self.conversation.emergency(lang))
             if await self.tickets.mark_urgent(ticket.id):
                 ticket = await self._ticket(ticket.id)
-                await self._refresh_card(ticket)
-                await self.post_note(
+                await self.board.refresh_card(ticket)
+                await self.board.post_note(
                     ticket,
                     strings(self.staff)._(
                         "🚨 **Urgent**: the resident wrote about danger or violence. They have "
@@ -164,8 +170,8 @@ class HelpDesk:
             return [Reply(t._("You have no open request to an assistant."), self.home(lang))]
         await self.tickets.close(ticket.id, ClosedBy.RESIDENT, None, self.now())
         ticket = await self._ticket(ticket.id)
-        await self._refresh_card(ticket)
-        await self.post_note(
+        await self.board.refresh_card(ticket)
+        await self.board.post_note(
             ticket, strings(self.staff)._("🚫 The resident cancelled the request.")
         )
         return [
@@ -180,8 +186,8 @@ class HelpDesk:
         if not await self.tickets.rate(ticket_id, resident_id, stars):
             return [self.conversation.expired(lang)]
         ticket = await self._ticket(ticket_id)
-        await self._refresh_card(ticket)
-        await self.post_note(
+        await self.board.refresh_card(ticket)
+        await self.board.post_note(
             ticket,
             strings(self.staff)
             ._("The resident rated the help: {stars}")
@@ -200,7 +206,7 @@ class HelpDesk:
         if not await self.tickets.comment(ticket_id, resident_id, text[:2000]):
             return [self.conversation.expired(lang)]
         ticket = await self._ticket(ticket_id)
-        await self.post_note(
+        await self.board.post_note(
             ticket,
             strings(self.staff)
             ._("💬 The resident's comment: {text}")
@@ -216,8 +222,8 @@ class HelpDesk:
         await self.tickets.close(ticket.id, ClosedBy.BLOCKED, None, self.now())
         await self.outbox.drop_ticket(ticket.id, Direction.TO_RESIDENT)
         ticket = await self._ticket(ticket.id)
-        await self._refresh_card(ticket)
-        await self.post_note(
+        await self.board.refresh_card(ticket)
+        await self.board.post_note(
             ticket,
             strings(self.staff)._("⛔ The resident has blocked the bot; the ticket is closed."),
         )
@@ -272,10 +278,10 @@ class HelpDesk:
             await self.tickets.add_question(ticket.id, question)
         ticket = await self._ticket(ticket.id)
         log.info("ticket reopened", extra={"ticket": ticket.id})
-        await self._rename_topic(ticket)
-        await self._refresh_card(ticket)
+        await self.board.rename(ticket)
+        await self.board.refresh_card(ticket)
         note = strings(self.staff)._("🔄 The resident wrote again; ticket #{number} is reopened.")
-        await self.post_note(ticket, note.format(number=ticket.id))
+        await self.board.post_note(ticket, note.format(number=ticket.id))
         t = strings(lang)
         return Reply(
             t._(
@@ -302,7 +308,7 @@ class HelpDesk:
             return StaffReply(t._("There is no such ticket."), alert=True)
         if await self.tickets.claim(ticket_id, staff.user_id, staff.name):
             ticket = await self._ticket(ticket_id)
-            await self._refresh_card(ticket)
+            await self.board.refresh_card(ticket)
             log.info("ticket claimed", extra={"ticket": ticket_id, "staff": staff.user_id})
             return StaffReply(
                 t._("🙋 {name} has taken ticket #{number}.").format(
@@ -326,7 +332,7 @@ class HelpDesk:
             return StaffReply(
                 t._("Ticket #{number} is not taken by anyone.").format(number=ticket.id)
             )
-        await self._refresh_card(await self._ticket(ticket.id))
+        await self.board.refresh_card(await self._ticket(ticket.id))
         return StaffReply(
             t._("↩ {name} returned ticket #{number} to the queue.").format(
                 name=escape(staff.name), number=ticket.id
@@ -341,8 +347,8 @@ class HelpDesk:
             )
         ticket = await self._ticket(ticket_id)
         log.info("ticket closed", extra={"ticket": ticket_id, "staff": staff.user_id})
-        await self._rename_topic(ticket)
-        await self._refresh_card(ticket)
+        await self.board.rename(ticket)
+        await self.board.refresh_card(ticket)
         lang = ticket.language
         rt = strings(lang)
         stars = tuple(
@@ -389,7 +395,7 @@ class HelpDesk:
         ):
             # The card shows who has it; a note as well would only crowd the group's
             # 20 messages a minute.
-            await self._refresh_card(await self._ticket(ticket.id))
+            await self.board.refresh_card(await self._ticket(ticket.id))
         await self.tickets.record_first_reply(ticket.id, self.now())
         await self._enqueue(ticket, Direction.TO_RESIDENT, message)
         return None
@@ -428,8 +434,8 @@ class HelpDesk:
         if ticket.is_open:
             await self.tickets.close(ticket.id, ClosedBy.STAFF, "ban", self.now())
             ticket = await self._ticket(ticket.id)
-            await self._rename_topic(ticket)
-            await self._refresh_card(ticket)
+            await self.board.rename(ticket)
+            await self.board.refresh_card(ticket)
         log.info("resident banned", extra={"ticket": ticket.id, "staff": staff.user_id})
         return StaffReply(
             t._(
@@ -474,7 +480,7 @@ class HelpDesk:
         """At start: open tickets whose card never reached the forum get one now."""
         for ticket in await self.tickets.open_tickets():
             if ticket.card_message_id is None:
-                await self._post_card(ticket, new_ticket=True)
+                await self.board.post_card(ticket, new_ticket=True)
 
     # -- the forum ------------------------------------------------------------------------
 
@@ -491,83 +497,6 @@ class HelpDesk:
             now=self.now(),
         )
         self.forum.relay_soon()
-
-    async def thread_for(self, ticket: Ticket) -> int | None:
-        """The resident's topic, created (with a card) if it is missing."""
-        thread = await self.topics.thread(ticket.resident_id)
-        if thread is None:
-            await self._post_card(ticket, new_ticket=True)
-            thread = await self.topics.thread(ticket.resident_id)
-        return thread
-
-    async def topic_gone(self, ticket: Ticket) -> int | None:
-        """Staff deleted the topic: a new one, with the card, for what follows."""
-        log.info("staff topic deleted, creating a new one", extra={"ticket": ticket.id})
-        async with transaction(self.db):
-            await self.db.execute(
-                "DELETE FROM staff_topics WHERE resident_id = ?", (ticket.resident_id,)
-            )
-        return await self.thread_for(await self._ticket(ticket.id))
-
-    async def _post_card(self, ticket: Ticket, *, new_ticket: bool) -> None:
-        try:
-            thread = await self.topics.thread(ticket.resident_id)
-            if thread is None:
-                thread = await self.forum.create_topic(staff_texts.topic_name(ticket))
-                await self.topics.set(ticket.resident_id, thread, self.now())
-            elif new_ticket:
-                await self.forum.rename_topic(thread, staff_texts.topic_name(ticket))
-            try:
-                message_id = await self.forum.post(thread, await self._card(ticket))
-            except TopicGone:
-                thread = await self.forum.create_topic(staff_texts.topic_name(ticket))
-                await self.topics.set(ticket.resident_id, thread, self.now())
-                message_id = await self.forum.post(thread, await self._card(ticket))
-            await self.tickets.set_card(ticket.id, message_id)
-        except StaffUnreachable:
-            log.error("staff chat unreachable; the ticket waits", extra={"ticket": ticket.id})
-
-    async def _card(self, ticket: Ticket) -> Reply:
-        earlier = await self.tickets.history(ticket.resident_id, before=ticket.id)
-        knowledge = self.conversation.library.current.knowledge
-        titles = [
-            knowledge.articles[a].text(self.staff).title
-            for a in self.conversation.recent_articles(ticket.resident_id)[:RECENT_ARTICLES]
-            if a in knowledge.articles
-        ]
-        return staff_texts.card(
-            ticket, earlier, titles, self.staff, self.conversation.clock.timezone
-        )
-
-    async def _refresh_card(self, ticket: Ticket) -> None:
-        if ticket.card_message_id is None:
-            return
-        try:
-            await self.forum.edit(ticket.card_message_id, await self._card(ticket))
-        except (StaffUnreachable, TopicGone):
-            log.warning("could not update the ticket card", extra={"ticket": ticket.id})
-
-    async def _rename_topic(self, ticket: Ticket) -> None:
-        thread = await self.topics.thread(ticket.resident_id)
-        if thread is None:
-            return
-        try:
-            await self.forum.rename_topic(thread, staff_texts.topic_name(ticket))
-        except (StaffUnreachable, TopicGone):
-            log.warning("could not rename the topic", extra={"ticket": ticket.id})
-
-    async def post_note(self, ticket: Ticket, text: str) -> None:
-        thread = await self.topics.thread(ticket.resident_id)
-        try:
-            if thread is None:
-                raise TopicGone
-            await self.forum.post(thread, Reply(text))
-        except TopicGone:
-            thread = await self.topic_gone(ticket)
-            if thread is not None:
-                await self.forum.post(thread, Reply(text))
-        except StaffUnreachable:
-            log.error("staff chat unreachable; note not posted", extra={"ticket": ticket.id})
 
     async def _ticket(self, ticket_id: int) -> Ticket:
         ticket = await self.tickets.get(ticket_id)

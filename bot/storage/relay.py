@@ -202,6 +202,10 @@ class StaffTopics:
             (resident_id, thread_id, now.isoformat()),
         )
 
+    async def drop(self, resident_id: int) -> None:
+        """The topic is gone (deleted by staff); the next message makes a new one."""
+        await self.db.execute("DELETE FROM staff_topics WHERE resident_id = ?", (resident_id,))
+
 
 class StaffNames:
     """The names assistants choose to be shown to residents (never their Telegram name)."""
