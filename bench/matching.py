@@ -1,6 +1,7 @@
 """Matching quality and speed on the evaluation set, against two baselines in the same run.
 
     python bench/matching.py [--eval ../shared/eval/dev.jsonl] [--content content] [--misses]
+                             [--quality-only]
 
 Prints, per style and overall: top-1, top-3, wrong answers (answered with the wrong
 article), out-of-scope sent to handoff; the same for rank_bm25 over plain lower-cased
@@ -222,6 +223,9 @@ def main() -> None:
     parser.add_argument("--content", type=Path, default=root / "content")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--misses", action="store_true", help="list the messages it got wrong")
+    parser.add_argument(
+        "--quality-only", action="store_true", help="skip the speed measurements (faster loop)"
+    )
     args = parser.parse_args()
 
     cases = read_cases(args.eval)
@@ -248,6 +252,8 @@ def main() -> None:
         f" {engine_top1 - best_baseline:+.1f} points (target: +15)"
     )
 
+    if args.quality_only:
+        return
     p50, p99 = latency(matcher, cases, args.rounds)
     print(
         f"\nshipped content ({len(knowledge.articles)} articles): index build {build_seconds * 1000:.0f} ms"
