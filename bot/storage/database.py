@@ -1,21 +1,22 @@
 """The database connection and its schema migrations.
 
-One aiosqlite connection per process (SQLite serialises writers anyway); WAL lets the
+One aiosqlite connection per process, shared safely between tasks (connection.py;
+SQLite serialises writers anyway); WAL lets the
 report commands read while the bot writes; foreign keys make deleting a resident
 delete what hangs off them.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import sqlite3
-import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 import aiosqlite
+
+from bot.storage.connection import SerialConnection, open_serial
 
 log = logging.getLogger(__name__)
 
@@ -227,7 +228,7 @@ async def connect(path: Path | str) -> aiosqlite.Connection:
     """Open (creating if needed) and migrate the database."""
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    db = await aiosqlite.connect(str(path), isolation_level=None)
+    db = await open_serial(str(path))
     db.row_factory = aiosqlite.Row
     await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     await db.execute("PRAGMA foreign_keys = ON")
@@ -259,20 +260,17 @@ async def migrate(db: aiosqlite.Connection) -> None:
         log.info("database migrated", extra={"schema_version": version})
 
 
-# One lock per connection: tasks share the connection, and SQLite has one transaction per
-# connection, so a second BEGIN must wait for the first COMMIT instead of failing.
-_LOCKS: weakref.WeakKeyDictionary[aiosqlite.Connection, asyncio.Lock] = weakref.WeakKeyDictionary()
-
-
 @contextlib.asynccontextmanager
 async def transaction(db: aiosqlite.Connection) -> AsyncIterator[aiosqlite.Connection]:
     """BEGIN IMMEDIATE ... COMMIT, rolled back on any error.
 
-    IMMEDIATE takes the write lock at the start, so two writers wait for each other
-    (busy_timeout) instead of failing halfway with "database is locked".
+    Other tasks' statements wait until it ends (SerialConnection). IMMEDIATE takes the
+    write lock at the start, so another process writing waits for us (busy_timeout)
+    instead of either failing halfway with "database is locked".
     """
-    lock = _LOCKS.setdefault(db, asyncio.Lock())
-    async with lock:
+    if not isinstance(db, SerialConnection):
+        raise TypeError("transactions need the connection made by bot.storage.database.connect")
+    async with db.exclusive():
         await db.execute("BEGIN IMMEDIATE")
         try:
             yield db
