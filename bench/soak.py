@@ -4,10 +4,12 @@
 
 The real Application polls the project's fake Bot API. Residents ask questions and open
 menus, some talk to an assistant who answers them, editors' reloads happen now and then,
-and a random share of Telegram's answers are 429, 500 or 502, arrive slowly, or never
-come (the connection drops). Prints
-messages handled, faults injected, messages lost and duplicated (aim: none), and the
-process's memory at the start, middle and end (whether it grew).
+and a random share of Telegram's answers are 429, 500 or 502, arrive slowly, arrive after
+the bot's read timeout (the call was carried out: Telegram's ambiguous timeout), or never
+come (the connection drops). Prints messages handled, faults injected, messages lost and
+duplicated (aim: none; a relayed message whose copy timed out is sent again on purpose,
+so those duplicates are counted apart), and the process's memory at the start, middle
+and end (whether it grew).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ _HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 sys.path.insert(0, str(_HERE.parent))
 
+from bot.app import READ_TIMEOUT  # noqa: E402
 from tests.conftest import BUNDLED_CONTENT  # noqa: E402
 from tests.fakebotapi import FakeBotApi  # noqa: E402
 from tests.fakebotapi.faults import inject_random_fault  # noqa: E402
@@ -54,6 +57,7 @@ class Books:
         self.to_staff: list[str] = []
         self.to_resident: list[str] = []
         self.faults = 0
+        self.relay_timeouts = 0
         self.reloads = 0
 
 
@@ -80,8 +84,11 @@ async def run(minutes: float, residents: int) -> None:
             while time.monotonic() < deadline:
                 n += 1
                 if rng.random() < FAULT_SHARE:
-                    inject_random_fault(api, rng, ("sendMessage", "copyMessage"))
+                    method, fault = inject_random_fault(
+                        api, rng, ("sendMessage", "copyMessage"), read_timeout=READ_TIMEOUT
+                    )
                     books.faults += 1
+                    books.relay_timeouts += (method, fault) == ("copyMessage", "timeout")
                 resident = 10_000 + n % residents
                 if rng.random() < 0.15:
                     api.send_text(resident, "/menu")
@@ -158,7 +165,7 @@ def report(
     lost_to_staff = sum(1 for t in books.to_staff if staff_texts[t] == 0)
     lost_to_residents = sum(1 for t in books.to_resident if resident_texts[t] == 0)
     lost += lost_to_staff + lost_to_residents
-    twice += sum(n - 1 for n in (staff_texts + resident_texts).values() if n > 1)
+    relayed_twice = sum(n - 1 for n in (staff_texts + resident_texts).values() if n > 1)
     handled = sum(books.questions.values()) + len(books.to_staff) + len(books.to_resident)
     print(f"updates sent         {updates} (+ menus), reloads {books.reloads}")
     print(f"messages handled     {handled}")
@@ -167,7 +174,10 @@ def report(
         f"messages lost        {lost} (answers {lost_answers}, to staff {lost_to_staff},"
         f" to residents {lost_to_residents})"
     )
-    print(f"duplicated           {twice}")
+    print(
+        f"duplicated           {twice} answers; {relayed_twice} relayed messages, after"
+        f" {books.relay_timeouts} ambiguous timeouts of a relay (resent on purpose)"
+    )
     start, middle, end = memory[0], memory[1], memory[-1]
     # The fake server records every call in this same process, so some growth is its
     # bookkeeping; what matters is whether the second half grows like the first.

@@ -39,6 +39,11 @@ from bot.storage.retention import apply_retention
 
 log = logging.getLogger(__name__)
 
+# Seconds a request may wait for a free connection before PTB gives up on it.
+POOL_TIMEOUT = 10.0
+# Seconds to wait for Telegram's answer (python-telegram-bot's default). After that the
+# call may or may not have been carried out: see bot/rate_limits.py.
+READ_TIMEOUT = 5.0
 # Telegram language codes that get each of our command lists (ru speakers get uk).
 COMMAND_SCOPES = {"cs": ("cs", "sk"), "uk": ("uk", "ru"), "en": ("en",)}
 
@@ -49,11 +54,13 @@ def build_application(
     *,
     rate_limit: bool = True,
     rate_limit_scale: float = 1.0,
+    read_timeout: float = READ_TIMEOUT,
 ) -> BotApplication:
     """The Application; services are opened in post_init unless given (tests give them).
 
     rate_limit=False only for benchmarks that measure the bot itself, not Telegram's limits;
-    rate_limit_scale > 1 shortens every limit's period, for benchmarks that compress time.
+    rate_limit_scale > 1 shortens every limit's period, for benchmarks that compress time;
+    a short read_timeout lets fault tests reach Telegram's timeouts quickly.
     """
     builder = (
         ApplicationBuilder()
@@ -66,6 +73,7 @@ def build_application(
         # inside the HTTP pool, which scans its queue on every request.
         .connection_pool_size(MAX_CONCURRENT_UPDATES)
         .pool_timeout(POOL_TIMEOUT)
+        .read_timeout(read_timeout)
         .post_shutdown(_post_shutdown)
     )
     if rate_limit:
@@ -82,8 +90,6 @@ def build_application(
 
 # How often the reminder job looks for tickets waiting too long (it posts far less often).
 REMINDER_CHECK_SECONDS = 60
-# Seconds a request may wait for a free connection before PTB gives up on it.
-POOL_TIMEOUT = 10.0
 # Handler groups run in order; the flood guard comes before everything, even the
 # early handlers of places.EARLY_GROUP.
 FLOOD_GROUP = places.EARLY_GROUP - 1

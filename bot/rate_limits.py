@@ -6,9 +6,12 @@ chat, edits and reads included, so in a busy staff group a card edit or a member
 check would queue behind messages. This limiter paces only calls that create messages;
 every call still gets AIORateLimiter's wait-and-retry on a 429.
 
-It also retries what certainly did not reach Telegram's chats: 5xx answers and failed
-connections (a plain NetworkError). A timeout is not retried here: the message may well
-have arrived, and sending it again would say it twice.
+It also retries what certainly did not reach Telegram's chats: 5xx answers, failed
+connections (a plain NetworkError), and timeouts before the request was fully sent
+(connecting, waiting for a free connection, writing). A timeout while waiting for the
+answer is retried only for calls that merely read: a message may well have arrived,
+and sending it again would say it twice. The relay decides for itself (it would rather
+say a resident's words twice than lose them); an answer of the bot is not resent.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from telegram.error import NetworkError
+import httpx
+from telegram.error import NetworkError, TimedOut
 from telegram.ext import AIORateLimiter
 
 log = logging.getLogger(__name__)
@@ -48,12 +52,24 @@ class MessageRateLimiter(AIORateLimiter):
                     callback, args, kwargs, endpoint, data, rate_limit_args
                 )
             except NetworkError as exc:
-                # Subclasses (BadRequest, TimedOut, ...) mean something else: not retried.
-                if type(exc) is not NetworkError or pause is None:
+                if pause is None or not safe_to_retry(exc, endpoint):
                     raise
-                log.warning("telegram server error, retrying: %s", exc.message)
+                log.warning("telegram unreachable, retrying %s: %s", endpoint, exc.message)
                 await asyncio.sleep(pause)
         raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+# httpx timeouts after which the request certainly never reached Telegram.
+UNSENT_TIMEOUTS = (httpx.ConnectTimeout, httpx.PoolTimeout, httpx.WriteTimeout)
+
+
+def safe_to_retry(error: NetworkError, endpoint: str) -> bool:
+    """Whether repeating the call cannot do anything twice."""
+    if type(error) is NetworkError:  # 5xx or a failed connection; subclasses mean more
+        return True
+    if isinstance(error, TimedOut):
+        return isinstance(error.__cause__, UNSENT_TIMEOUTS) or endpoint.startswith("get")
+    return False
 
 
 def rate_limiter(time_scale: float = 1.0) -> MessageRateLimiter:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from bot.app import build_application, finish, prepare
+from bot.app import READ_TIMEOUT, build_application, finish, prepare
 from bot.config import Settings
 from bot.handlers.context import BotApplication
 from bot.services import Services
@@ -52,13 +52,16 @@ async def running_bot(
     api: FakeBotApi | None = None,
     *,
     rate_limit_scale: float = 1.0,
+    read_timeout: float = READ_TIMEOUT,
     **overrides: Any,
 ) -> AsyncIterator[RunningBot]:
     """Start the bot (polling) against a fake server; stop it cleanly afterwards."""
     async with _api(api) as fake:
         settings = bot_settings(fake, database, **overrides)
         services = await Services.open(settings)
-        app = build_application(settings, services, rate_limit_scale=rate_limit_scale)
+        app = build_application(
+            settings, services, rate_limit_scale=rate_limit_scale, read_timeout=read_timeout
+        )
         try:
             async with app:
                 await prepare(app)

@@ -64,12 +64,14 @@ class Call:
     """One request the bot made, with decoded parameters.
 
     ``failed_with`` is the HTTP status of an error answer (spec violation, injected
-    fault or simulated Telegram error), ``None`` on success.
+    fault or simulated Telegram error), ``None`` on success. ``answered_late``: carried
+    out, but answered after ``answer_late_next``'s wait.
     """
 
     method: str
     params: dict[str, Any]
     failed_with: int | None = None
+    answered_late: bool = False
     files: dict[str, UploadedFile] = field(default_factory=dict)
     at: float = field(default_factory=time.monotonic)
 
@@ -259,6 +261,7 @@ class FakeBotApi:
         self._allowed_updates: frozenset[str] | None = None
         self._faults: dict[str, list[_Fault]] = {}
         self._delays: dict[str, list[_Delay]] = {}
+        self._lates: dict[str, list[_Delay]] = {}
         self._messages: dict[tuple[int, int], JSONDict] = {}
         self._next_message_id: dict[int, int] = {}
         self._users: dict[int, JSONDict] = {}
@@ -453,6 +456,13 @@ class FakeBotApi:
         """Answer the next ``times`` calls of ``method`` only after ``seconds``."""
         name = self._canonical(method)
         self._delays.setdefault(name, []).append(_Delay(seconds, times))
+
+    def answer_late_next(self, method: str, seconds: float, times: int = 1) -> None:
+        """Carry out the next ``times`` calls of ``method`` at once but answer only after
+        ``seconds``: longer than the bot's read timeout, this is Telegram's ambiguous
+        timeout, where the message arrived and the bot cannot know it."""
+        name = self._canonical(method)
+        self._lates.setdefault(name, []).append(_Delay(seconds, times))
 
     @staticmethod
     def _take(queue: dict[str, list[_Queued]], method: str) -> _Queued | None:
@@ -785,6 +795,11 @@ class FakeBotApi:
             call.failed_with = 500
             self.violations.append(f"fake bug: {spec.name} crashed: {exc!r}")
             return 500, _error_body(500, "Internal Server Error")
+        late = self._take(self._lates, spec.name)
+        if late is not None:
+            call.answered_late = True
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._closing.wait(), late.seconds)
         return 200, {"ok": True, "result": result}
 
     # ------------------------------------------------------------------ methods
