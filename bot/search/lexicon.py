@@ -123,15 +123,31 @@ GENERIC_STEMS = stems(
     "big small shop store app online mobile",
 )
 
-# Asking for a person: a person word together with a talking word, or a person word
-# alone in a short message ("оператор", "human please"). Exact forms.
+# Asking for a person: a talking word shortly before a person word ("chci mluvit s
+# člověkem", "connect me to an operator"), a person word next to "bot" ("людину, а не
+# бота"), or a direct person word almost alone ("оператор", "human please"). Exact forms.
 PERSON_WORDS = exact(
     "člověk člověkem člověka člověku živý živým živou skutečným operátor operátorem operátora",
     "людина людиною людині людину живою живим оператор оператором оператора оператору",
     "человек человеком человеку человека живым живой оператор оператора оператором",
     "lyudyna lyudynoyu liudynoiu ludynoju cheloveka chelovekom",
-    "human humans person someone operator",
+    "human humans person operator",
 )
+# Words that name a person only when the resident asks to be put through to them:
+# "someone stole my bike", "who are the assistants in vests" ask about a topic.
+SOMEONE_WORDS = exact(
+    "někým někoho nikým pracovníkem pracovníka asistentem asistenta konzultantem poradcem",
+    "кимось когось працівником працівника консультантом спеціалістом асистентом",
+    "кем сотрудником специалистом консультантом",
+    "kymos kohos",
+    "someone somebody anyone anybody assistant staff agent consultant adviser advisor",
+)
+# "not a bot", "a ne s botem": set against the bot, any person word asks for that person
+# ("ти бот чи людина?" asks about the service). A negation at most NOT_BOT_REACH words
+# before the bot.
+BOT_WORDS = exact("bot botem botom bota botu бот бота ботом боту chatbot robot robotem")
+NEGATIONS = exact("ne not no instead místo namísto не ні нет замість вместо")
+NOT_BOT_REACH = 3
 TALK_WORDS = folded(
     "mluvit promluvit hovořit spojit spojte přepojit přepojte zavolat dejte probrat",
     "поговорити зв'язатися з'єднайте покличте покликати",
@@ -139,10 +155,13 @@ TALK_WORDS = folded(
     "pohovoryty pogovorit pogovoryty",
     "talk speak chat connect transfer",
 )
+# How far (in words) a talking word may come before the person it asks for
+# ("mluvit s nějakým skutečným člověkem").
+TALK_REACH = 5
 # How many topic words a message may have and still count as a bare request for a person,
-# and at most for a person word with a talking word (longer messages tell a story in
-# which "people" and "talking" appear without asking for anyone).
-PERSON_ALONE_MAX_WORDS = 3
+# and at most for a request in words (longer messages tell a story in which "people"
+# and "talking" appear without asking for anyone).
+PERSON_ALONE_MAX_WORDS = 2
 PERSON_REQUEST_MAX_WORDS = 7
 
 # Danger to life or health: the emergency numbers go first whatever else matches.
