@@ -21,6 +21,8 @@ from bot.search.matcher import Action, Reason
         ("how do I extend temporary protection", "temporary-protection-extension"),
         ("nocni klid od kolika hodin", "quiet-hours"),
         ("гуманітарка як подати", "humanitarian-benefit"),
+        # "h" written for "х": the unknown word is read again as "захист".
+        ("prodovzhennia zahystu", "temporary-protection-extension"),
     ],
 )
 def test_clear_questions_are_answered_in_any_language(

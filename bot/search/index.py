@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 
 from bot.knowledge import markup
 from bot.knowledge.model import KnowledgeBase, Translation
-from bot.search.fold import stem, words
+from bot.search.fold import spelling_variants, stem, words
 from bot.search.lexicon import GENERIC_STEMS, STOPWORDS
 
 # How strongly a word in each field says "this article is about it". Titles, keywords
@@ -158,6 +158,11 @@ class ArticleIndex:
             if key in STOPWORDS or len(key) < 2:
                 continue
             item = stem(key)
+            if item not in self.postings:
+                key = self._respelled(key)
+                if key in STOPWORDS:
+                    continue
+                item = stem(key)
             if len(key) > LONG_PREFIX and key[:LONG_PREFIX] in self.long_prefixes:
                 long_prefixes.add(key[:LONG_PREFIX])
             if item not in self.postings:
@@ -173,6 +178,14 @@ class ArticleIndex:
         return QueryTerms(
             tuple(stems), tuple(sorted(long_prefixes)), tuple(_pairs(sequence)), tuple(unknown)
         )
+
+    def _respelled(self, key: str) -> str:
+        """An unknown word read with its "h" or "x" as "х" ("zahyst" / "захист"), if
+        that reading is an indexed word or a function word; else the word itself."""
+        for variant in spelling_variants(key):
+            if variant in STOPWORDS or stem(variant) in self.postings:
+                return variant
+        return key
 
     def _closest(self, key: str) -> tuple[str, float, str]:
         found = self._closest_cache.get(key)
