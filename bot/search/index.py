@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections import defaultdict
@@ -67,6 +68,9 @@ MIN_FORM_MATCH = 0.4
 # for this share of their idf, in the scores and in the query's total information alike:
 # they still tell two close articles apart, but cannot make a message look in scope.
 GENERIC_WEIGHT = 0.3
+# A query word "speaks for" an article when it adds at least this much to its score
+# (a mid-frequency word in the body, or a common one in a title). See matcher.MIN_WORDS.
+SPEAKING_WORD_MIN = 0.5
 
 
 @dataclass(frozen=True)
@@ -247,6 +251,22 @@ class ArticleIndex:
             for position, strength in self.bigrams.get(pair, ()):
                 scores[position] += weight * strength
         return scores, total
+
+    def speaking_words(self, terms: QueryTerms, position: int) -> int:
+        """How many of the query's words add at least SPEAKING_WORD_MIN to this article."""
+        count = 0
+        for item, similarity, key in terms.stems:
+            postings = self.postings.get(item)
+            if not similarity or not postings:
+                continue
+            # Postings are in article order: find this article's by bisection.
+            at = bisect.bisect_left(postings, position, key=lambda posting: posting[0])
+            if at == len(postings) or postings[at][0] != position:
+                continue
+            _, strength, forms = postings[at]
+            weight = self.idf[item] * similarity * strength * form_match(key, forms)
+            count += weight >= SPEAKING_WORD_MIN
+        return count
 
 
 def _fields(translations: Iterable[Translation]) -> Iterable[tuple[str, str]]:
