@@ -44,7 +44,8 @@ STOPWORDS = exact(
     "sám sama náš naše naši váš vaše přes před mezi já on ona ono oni mnou tebe tobě "
     "něm nimi nějak někde nikam nic nemám nemá nemáme není nejsou nemůžu nechci nechce "
     "děkuju dík díky včera dnes zítra teda jo ano ne mně kterou kterého kteří abych "
-    "řekli říkají říká vím nevím vedle dělat udělat chceš chtějí říkal řekl řekla pravda",
+    "řekli říkají říká vím nevím vedle dělat udělat chceš chtějí říkal řekl řekla pravda "
+    "jako kolika existuje",
     # Ukrainian
     "і й та а але в у на з із зі до від по для про при за що як який яка яке які де коли хто "
     "чому скільки чи це цей ця ці той та ті там тут мені мене мій моя моє мої ми нам нас ви вам "
@@ -58,6 +59,7 @@ STOPWORDS = exact(
     "наші ваш ваша ваші над через перед між я ти воно тебе тобі нього неї ними них щось "
     "якось десь нікуди нічого вчора сьогодні завтра ну так ок добре є після біля робити зробити "
     "хоче хочеш хочете хочуть хотіли сказав сказала маю має мають правда "
+    "якийсь якась якесь якісь щодо бо себе собі своєї своїм своєю своїми "
     "shcho yak chy tse mene meni ya my vy mozhna treba "
     # Russian
     "и в во на с со к ко по для про при за что как какой какая какое какие где когда кто "
@@ -73,7 +75,7 @@ STOPWORDS = exact(
     "от из до над через перед между я ты оно тебя тебе него нее неё ней им ими них "
     "что-то кто-то как-то где-то никуда ничего вчера сегодня завтра ну ок хорошо после "
     "возле около делать сделать какую какого каком каким какими чем хочет хотят хочешь хотите хотели говорил говорила имею "
-    "имеет правда ",
+    "имеет правда своей своим своё своими должен должна должны себе ",
     # English
     "a an the and or but of in on at to for from with by about as is are was were be been "
     "am do does did have has had i me my mine we our you your he she it they them their this "
@@ -84,7 +86,8 @@ STOPWORDS = exact(
     "cant wont isnt arent said says say told tell know think came come go goes went make "
     "made take took give gave like really something anything everything one ok okay his "
     "her him us into over let lets way thing things lot more most less well yesterday "
-    "today tomorrow dear wants wanted wanna true",
+    "today tomorrow dear wants wanted wanna true after before through between "
+    "during while since until out don doesn didn",
 )
 
 # Everyday words that name no topic of this service: shopping, prices, quality, time,
