@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.fold import MAX_MATCH_CHARS, fold, plain
+from bot.search.fold import MAX_MATCH_CHARS, fold, plain, spelling_variants, words
 
 
 @pytest.mark.parametrize(
@@ -77,3 +77,26 @@ def test_emoji_and_symbols_fold_to_nothing() -> None:
 
 def test_long_input_is_truncated_for_matching() -> None:
     assert len(fold("slovo " * 10_000)) <= MAX_MATCH_CHARS // 2
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("zahyst", "захист"),  # "h" for "х"
+        ("zaxyst", "захист"),  # "x" for "х"
+        ("dohid", "дохід"),
+        ("hochu", "хочу"),
+        ("vyihaty", "виїхати"),
+    ],
+)
+def test_h_and_x_may_be_read_as_kha(written: str, meant: str) -> None:
+    assert words(meant)[0] in spelling_variants(words(written)[0])
+
+
+def test_each_h_alone_is_a_reading_too() -> None:
+    # "г" and "х" in one word: only the last "h" of "horoh" is "х".
+    assert words("горох")[0] in spelling_variants(words("horoh")[0])
+
+
+def test_words_without_h_or_x_have_no_other_reading() -> None:
+    assert spelling_variants(words("pobyt")[0]) == []

@@ -21,6 +21,8 @@ from bot.search.matcher import Action, Reason
         ("how do I extend temporary protection", "temporary-protection-extension"),
         ("nocni klid od kolika hodin", "quiet-hours"),
         ("гуманітарка як подати", "humanitarian-benefit"),
+        # "h" written for "х": the unknown word is read again as "захист".
+        ("prodovzhennia zahystu", "temporary-protection-extension"),
     ],
 )
 def test_clear_questions_are_answered_in_any_language(
@@ -216,3 +218,28 @@ def test_words_that_only_share_a_short_stem_match_weakly() -> None:
 def test_everyday_words_still_help_when_the_topic_is_named(bundled_library: Library) -> None:
     decision = bundled_library.matcher.decide("kde je nejbližší služebna městské policie")
     assert decision.candidates[0] == "police-district-lookup"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Only "ticket" is in common with the public-transport article, whatever its weight.
+        "коли відходить потяг до Варшави і скільки коштує квиток",
+        "how much is a train ticket to Berlin",
+    ],
+)
+def test_one_word_in_common_is_not_enough_to_show_an_article(
+    bundled_library: Library, text: str
+) -> None:
+    assert bundled_library.matcher.decide(text).action is Action.HANDOFF
+
+
+def test_speaking_words_count_the_query_words_an_article_shares(
+    bundled_library: Library,
+) -> None:
+    matcher = bundled_library.matcher
+    index = matcher.index
+    position = index.article_ids.index("public-transport")
+    assert index.speaking_words(index.terms("jízdenka na tramvaj"), position) == 2
+    assert index.speaking_words(index.terms("jízdenka na koncert"), position) == 1
+    assert index.speaking_words(index.terms("recept na boršč"), position) == 0

@@ -115,6 +115,30 @@ def stem(key: str) -> str:
     return key[:cut]
 
 
+# Ukrainian "х" in Latin letters is "kh", "ch" (Czech style, both folded to "c"), but
+# also a plain "h" or "x" ("zahyst", "hochu", "zaxyst"), where "h" is otherwise "г"
+# ("humanitarka", Czech "hledat"). A word the index does not know is looked up again
+# with those letters read as "х".
+_KHA_SPELLINGS = (("h", "c"), ("ks", "c"))
+
+
+def spelling_variants(key: str) -> list[str]:
+    """Other readings of a sound key whose letters may stand for "х": every "h" (or
+    "x") at once, then each one alone ("dohid" / "дохід", "vihati" / "виїхати")."""
+    variants: list[str] = []
+    for written, kha in _KHA_SPELLINGS:
+        count = key.count(written)
+        if not count:
+            continue
+        variants.append(sound_key(key.replace(written, kha)))
+        if count > 1:
+            start = key.find(written)
+            while start >= 0:
+                variants.append(sound_key(key[:start] + kha + key[start + len(written) :]))
+                start = key.find(written, start + 1)
+    return variants
+
+
 def words(text: str, limit: int | None = MAX_MATCH_CHARS) -> list[str]:
     """The sound keys of every word in the text, in order (limit=None: the whole text)."""
     return [sound_key(token) for token in _TOKEN.findall(to_ascii(text, limit))]

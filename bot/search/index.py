@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections import defaultdict
@@ -12,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 from bot.knowledge import markup
 from bot.knowledge.model import KnowledgeBase, Translation
-from bot.search.fold import stem, words
+from bot.search.fold import spelling_variants, stem, words
 from bot.search.lexicon import GENERIC_STEMS, STOPWORDS
 
 # How strongly a word in each field says "this article is about it". Titles, keywords
@@ -67,6 +68,9 @@ MIN_FORM_MATCH = 0.4
 # for this share of their idf, in the scores and in the query's total information alike:
 # they still tell two close articles apart, but cannot make a message look in scope.
 GENERIC_WEIGHT = 0.3
+# A query word "speaks for" an article when it adds at least this much to its score
+# (a mid-frequency word in the body, or a common one in a title). See matcher.MIN_WORDS.
+SPEAKING_WORD_MIN = 0.5
 
 
 @dataclass(frozen=True)
@@ -158,6 +162,11 @@ class ArticleIndex:
             if key in STOPWORDS or len(key) < 2:
                 continue
             item = stem(key)
+            if item not in self.postings:
+                key = self._respelled(key)
+                if key in STOPWORDS:
+                    continue
+                item = stem(key)
             if len(key) > LONG_PREFIX and key[:LONG_PREFIX] in self.long_prefixes:
                 long_prefixes.add(key[:LONG_PREFIX])
             if item not in self.postings:
@@ -173,6 +182,14 @@ class ArticleIndex:
         return QueryTerms(
             tuple(stems), tuple(sorted(long_prefixes)), tuple(_pairs(sequence)), tuple(unknown)
         )
+
+    def _respelled(self, key: str) -> str:
+        """An unknown word read with its "h" or "x" as "х" ("zahyst" / "захист"), if
+        that reading is an indexed word or a function word; else the word itself."""
+        for variant in spelling_variants(key):
+            if variant in STOPWORDS or stem(variant) in self.postings:
+                return variant
+        return key
 
     def _closest(self, key: str) -> tuple[str, float, str]:
         found = self._closest_cache.get(key)
@@ -234,6 +251,22 @@ class ArticleIndex:
             for position, strength in self.bigrams.get(pair, ()):
                 scores[position] += weight * strength
         return scores, total
+
+    def speaking_words(self, terms: QueryTerms, position: int) -> int:
+        """How many of the query's words add at least SPEAKING_WORD_MIN to this article."""
+        count = 0
+        for item, similarity, key in terms.stems:
+            postings = self.postings.get(item)
+            if not similarity or not postings:
+                continue
+            # Postings are in article order: find this article's by bisection.
+            at = bisect.bisect_left(postings, position, key=lambda posting: posting[0])
+            if at == len(postings) or postings[at][0] != position:
+                continue
+            _, strength, forms = postings[at]
+            weight = self.idf[item] * similarity * strength * form_match(key, forms)
+            count += weight >= SPEAKING_WORD_MIN
+        return count
 
 
 def _fields(translations: Iterable[Translation]) -> Iterable[tuple[str, str]]:

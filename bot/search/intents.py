@@ -6,13 +6,18 @@ from functools import cache
 
 from bot.search.fold import prefix
 from bot.search.lexicon import (
+    BOT_WORDS,
     CASEWORK_PAIRS,
     CASEWORK_PHRASES,
     CASEWORK_WORDS,
+    NEGATIONS,
+    NOT_BOT_REACH,
     PERSON_ALONE_MAX_WORDS,
     PERSON_REQUEST_MAX_WORDS,
     PERSON_WORDS,
+    SOMEONE_WORDS,
     STOPWORDS,
+    TALK_REACH,
     TALK_WORDS,
     URGENT_FORMS,
     URGENT_PHRASES,
@@ -24,12 +29,22 @@ from bot.search.lexicon import (
 
 def wants_person(keys: list[str]) -> bool:
     """ "хочу поговорити з людиною", "chci mluvit s člověkem", "operator", "позовите оператора"."""
-    if not any(key in PERSON_WORDS for key in keys):
+    direct = [at for at, key in enumerate(keys) if key in PERSON_WORDS]
+    someone = [at for at, key in enumerate(keys) if key in SOMEONE_WORDS]
+    if not direct and not someone:
         return False
     topic = [key for key in keys if key not in STOPWORDS]
-    if len(topic) <= PERSON_ALONE_MAX_WORDS:
+    if direct and len(topic) <= PERSON_ALONE_MAX_WORDS:
         return True
-    return len(topic) <= PERSON_REQUEST_MAX_WORDS and any(prefix(k) in TALK_WORDS for k in keys)
+    if len(topic) > PERSON_REQUEST_MAX_WORDS:
+        return False
+    if any(
+        key in BOT_WORDS and any(k in NEGATIONS for k in keys[max(0, at - NOT_BOT_REACH) : at])
+        for at, key in enumerate(keys)
+    ):
+        return True
+    talk = [at for at, key in enumerate(keys) if prefix(key) in TALK_WORDS]
+    return any(0 < person - at <= TALK_REACH for at in talk for person in direct + someone)
 
 
 def is_urgent(keys: list[str]) -> bool:

@@ -44,7 +44,8 @@ STOPWORDS = exact(
     "sám sama náš naše naši váš vaše přes před mezi já on ona ono oni mnou tebe tobě "
     "něm nimi nějak někde nikam nic nemám nemá nemáme není nejsou nemůžu nechci nechce "
     "děkuju dík díky včera dnes zítra teda jo ano ne mně kterou kterého kteří abych "
-    "řekli říkají říká vím nevím vedle dělat udělat chceš chtějí říkal řekl řekla pravda",
+    "řekli říkají říká vím nevím vedle dělat udělat chceš chtějí říkal řekl řekla pravda "
+    "jako kolika existuje",
     # Ukrainian
     "і й та а але в у на з із зі до від по для про при за що як який яка яке які де коли хто "
     "чому скільки чи це цей ця ці той та ті там тут мені мене мій моя моє мої ми нам нас ви вам "
@@ -58,6 +59,7 @@ STOPWORDS = exact(
     "наші ваш ваша ваші над через перед між я ти воно тебе тобі нього неї ними них щось "
     "якось десь нікуди нічого вчора сьогодні завтра ну так ок добре є після біля робити зробити "
     "хоче хочеш хочете хочуть хотіли сказав сказала маю має мають правда "
+    "якийсь якась якесь якісь щодо бо себе собі своєї своїм своєю своїми "
     "shcho yak chy tse mene meni ya my vy mozhna treba "
     # Russian
     "и в во на с со к ко по для про при за что как какой какая какое какие где когда кто "
@@ -73,7 +75,7 @@ STOPWORDS = exact(
     "от из до над через перед между я ты оно тебя тебе него нее неё ней им ими них "
     "что-то кто-то как-то где-то никуда ничего вчера сегодня завтра ну ок хорошо после "
     "возле около делать сделать какую какого каком каким какими чем хочет хотят хочешь хотите хотели говорил говорила имею "
-    "имеет правда ",
+    "имеет правда своей своим своё своими должен должна должны себе ",
     # English
     "a an the and or but of in on at to for from with by about as is are was were be been "
     "am do does did have has had i me my mine we our you your he she it they them their this "
@@ -84,7 +86,8 @@ STOPWORDS = exact(
     "cant wont isnt arent said says say told tell know think came come go goes went make "
     "made take took give gave like really something anything everything one ok okay his "
     "her him us into over let lets way thing things lot more most less well yesterday "
-    "today tomorrow dear wants wanted wanna true",
+    "today tomorrow dear wants wanted wanna true after before through between "
+    "during while since until out don doesn didn",
 )
 
 # Everyday words that name no topic of this service: shopping, prices, quality, time,
@@ -123,15 +126,31 @@ GENERIC_STEMS = stems(
     "big small shop store app online mobile",
 )
 
-# Asking for a person: a person word together with a talking word, or a person word
-# alone in a short message ("оператор", "human please"). Exact forms.
+# Asking for a person: a talking word shortly before a person word ("chci mluvit s
+# člověkem", "connect me to an operator"), a person word next to "bot" ("людину, а не
+# бота"), or a direct person word almost alone ("оператор", "human please"). Exact forms.
 PERSON_WORDS = exact(
     "člověk člověkem člověka člověku živý živým živou skutečným operátor operátorem operátora",
     "людина людиною людині людину живою живим оператор оператором оператора оператору",
     "человек человеком человеку человека живым живой оператор оператора оператором",
     "lyudyna lyudynoyu liudynoiu ludynoju cheloveka chelovekom",
-    "human humans person someone operator",
+    "human humans person operator",
 )
+# Words that name a person only when the resident asks to be put through to them:
+# "someone stole my bike", "who are the assistants in vests" ask about a topic.
+SOMEONE_WORDS = exact(
+    "někým někoho nikým pracovníkem pracovníka asistentem asistenta konzultantem poradcem",
+    "кимось когось працівником працівника консультантом спеціалістом асистентом",
+    "кем сотрудником специалистом консультантом",
+    "kymos kohos",
+    "someone somebody anyone anybody assistant staff agent consultant adviser advisor",
+)
+# "not a bot", "a ne s botem": set against the bot, any person word asks for that person
+# ("ти бот чи людина?" asks about the service). A negation at most NOT_BOT_REACH words
+# before the bot.
+BOT_WORDS = exact("bot botem botom bota botu бот бота ботом боту chatbot robot robotem")
+NEGATIONS = exact("ne not no instead místo namísto не ні нет замість вместо")
+NOT_BOT_REACH = 3
 TALK_WORDS = folded(
     "mluvit promluvit hovořit spojit spojte přepojit přepojte zavolat dejte probrat",
     "поговорити зв'язатися з'єднайте покличте покликати",
@@ -139,10 +158,13 @@ TALK_WORDS = folded(
     "pohovoryty pogovorit pogovoryty",
     "talk speak chat connect transfer",
 )
+# How far (in words) a talking word may come before the person it asks for
+# ("mluvit s nějakým skutečným člověkem").
+TALK_REACH = 5
 # How many topic words a message may have and still count as a bare request for a person,
-# and at most for a person word with a talking word (longer messages tell a story in
-# which "people" and "talking" appear without asking for anyone).
-PERSON_ALONE_MAX_WORDS = 3
+# and at most for a request in words (longer messages tell a story in which "people"
+# and "talking" appear without asking for anyone).
+PERSON_ALONE_MAX_WORDS = 2
 PERSON_REQUEST_MAX_WORDS = 7
 
 # Danger to life or health: the emergency numbers go first whatever else matches.

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from bot.knowledge.model import KnowledgeBase
 from bot.search.fold import words
-from bot.search.index import ArticleIndex
+from bot.search.index import ArticleIndex, QueryTerms
 from bot.search.intents import is_casework, is_urgent, wants_person
 
 # Thresholds on "coverage": the share of the question's information (idf-weighted topic
@@ -31,6 +31,11 @@ SUGGEST_MIN = 0.15
 # and no in-scope question of the tuning sets is lost.
 MIN_EVIDENCE = 4.75
 FULL_COVERAGE = 0.8
+# However high the score, one word in common is not enough ("a train ticket to Vienna"
+# meets the public-transport article on "ticket" alone): real questions name their
+# topic in two words or more (bot.search.index.ArticleIndex.speaking_words), unless
+# that one word is nearly all the message says (FULL_COVERAGE: "OAMP", "humanitarka").
+MIN_WORDS = 2
 
 # "Clear lead": the runner-up scores at most this share of the best. Together with
 # ANSWER_MIN 0.5 this answers about two thirds of the questions of a story-heavy set at
@@ -82,11 +87,12 @@ class Matcher:
     def __init__(self, knowledge: KnowledgeBase) -> None:
         self.knowledge = knowledge
         self.index = ArticleIndex(knowledge)
+        self._positions = {article_id: at for at, article_id in enumerate(self.index.article_ids)}
 
     def decide(self, text: str) -> Decision:
         keys = words(text)
         urgent = is_urgent(keys)
-        ranked, coverage = self.rank(text)
+        ranked, coverage, terms = self._ranked(text)
         candidates = tuple(article_id for article_id, _ in ranked[:MAX_CANDIDATES])
         score = round(100 * coverage)
         if wants_person(keys):
@@ -100,7 +106,8 @@ class Matcher:
             return self._nothing_matched(reason, urgent)
         best = ranked[0][1]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-        if best < MIN_EVIDENCE and (coverage < FULL_COVERAGE or urgent):
+        weak = best < MIN_EVIDENCE or self._speaking_words(terms, ranked[0][0]) < MIN_WORDS
+        if weak and (coverage < FULL_COVERAGE or urgent):
             # Too little in common with any article to show it. An urgent message gets no
             # full-coverage escape: in "не хочу жити" the one topic word ("live") is the
             # danger itself, and the emergency numbers are the answer.
@@ -118,13 +125,20 @@ class Matcher:
 
     def rank(self, text: str) -> tuple[list[tuple[str, float]], float]:
         """Articles by score, best first, and the best one's coverage (0..1)."""
+        ranked, coverage, _ = self._ranked(text)
+        return ranked, coverage
+
+    def _ranked(self, text: str) -> tuple[list[tuple[str, float]], float, QueryTerms]:
         terms = self.index.terms(text)
         scores, total = self.index.score(terms)
         if not scores or total <= 0:
-            return [], 0.0
+            return [], 0.0, terms
         ids = self.index.article_ids
         ranked = sorted(((ids[p], s) for p, s in scores.items()), key=lambda x: (-x[1], x[0]))
-        return ranked, min(1.0, ranked[0][1] / total)
+        return ranked, min(1.0, ranked[0][1] / total), terms
+
+    def _speaking_words(self, terms: QueryTerms, article_id: str) -> int:
+        return self.index.speaking_words(terms, self._positions[article_id])
 
     def _nothing_matched(
         self, reason: Reason, urgent: bool, candidates: tuple[str, ...] = (), score: int = 0

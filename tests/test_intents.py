@@ -1,0 +1,55 @@
+"""Intent cues on folded words alone (no content): asking for a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.fold import words
+from bot.search.intents import wants_person
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A talking word shortly before the person asked for, in every language and style.
+        "can I talk to someone",
+        "potrebuju mluvit s clovekem",
+        "Můžu mluvit s nějakým skutečným člověkem?",
+        "spojte mě s pracovníkem",
+        "pozvit operatora",
+        "покличте оператора",
+        "можу я поговорити з кимось",
+        "mozhna pohovoryty z kymos zhyvym?",
+        "хочу связаться с живым человеком",
+        "stop bot, connect me to assistant",
+        "I need to speak with staff",
+        # A direct person word almost alone.
+        "operator",
+        "human pls",
+        "мне нужен оператор",
+        # A person set against the bot.
+        "ne bot, chci cloveka",
+        "is there someone I can talk to instead of a bot",
+    ],
+)
+def test_requests_for_a_person(text: str) -> None:
+    assert wants_person(words(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "someone", "assistant", "operator" inside a topic question.
+        "someone stole my bike",
+        "I moved to another flat, do I have to tell someone?",
+        "who are the assistants in vests on the tram",
+        "which number to call if there is a fire, and does the operator speak English",
+        "human trafficking signs",
+        # Asking what the bot is, not for a person.
+        "ти бот чи людина? хто пише ці відповіді",
+        # A story in which talking and someone appear, but the person comes first.
+        "is there someone to talk to in Ukrainian, I can't sleep since the war started",
+    ],
+)
+def test_topic_questions_that_mention_people_are_not_requests(text: str) -> None:
+    assert not wants_person(words(text))
