@@ -222,7 +222,7 @@ async def _remind(context: BotContext) -> None:
     desk = context.services.desk
     if desk is None:
         return
-    reminder = await desk.remind()
+    reminder = await desk.tools.remind()
     if reminder is not None:
         await desk.forum.post(None, reminder)
 

@@ -478,16 +478,16 @@ async def test_reminder_lists_tickets_waiting_too_long(bot: RunningBot, now: Now
     await open_ticket(bot)
     desk = bot.services.desk
     assert desk is not None
-    assert await desk.remind() is None  # not waiting long enough yet
+    assert await desk.tools.remind() is None  # not waiting long enough yet
     now.advance(minutes=20)
-    reminder = await desk.remind()
+    reminder = await desk.tools.remind()
     assert reminder is not None
     assert "#1" in reminder.text
     assert "20 хвилин" in reminder.text
     now.advance(minutes=5)
-    assert await desk.remind() is None  # at most every 15 minutes
+    assert await desk.tools.remind() is None  # at most every 15 minutes
     now.value = dt.datetime(2026, 11, 28, 10, 0, tzinfo=PRAGUE).astimezone(dt.UTC)
-    assert await desk.remind() is None  # Saturday: nobody to remind
+    assert await desk.tools.remind() is None  # Saturday: nobody to remind
 
 
 async def test_assistants_media_and_edits_reach_the_resident(bot: RunningBot) -> None:

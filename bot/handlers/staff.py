@@ -16,8 +16,8 @@ from telegram.error import TelegramError
 from bot.core import actions
 from bot.handlers.context import BotContext
 from bot.handlers.incoming import incoming
-from bot.handoff.desk import HelpDesk, StaffReply
-from bot.handoff.forum import StaffMember
+from bot.handoff.desk import HelpDesk
+from bot.handoff.forum import StaffMember, StaffReply
 from bot.i18n.catalog import strings
 from bot.storage.tickets import Ticket
 
@@ -123,28 +123,28 @@ async def article(update: Update, context: BotContext) -> None:
         if not context.args:
             await _answer(desk, ticket, StaffReply(strings(desk.staff)._("Usage: /article ID")))
             return
-        await _answer(desk, ticket, await desk.send_article(ticket, context.args[0]))
+        await _answer(desk, ticket, await desk.tools.send_article(ticket, context.args[0]))
 
 
 async def history(update: Update, context: BotContext) -> None:
     """/history: the resident's earlier tickets."""
     if found := await _in_ticket(update, context):
         desk, _staff_member, ticket = found
-        await _answer(desk, ticket, await desk.history(ticket))
+        await _answer(desk, ticket, await desk.tools.history(ticket))
 
 
 async def ban(update: Update, context: BotContext) -> None:
     """/ban: stop relaying this resident (told politely that the service is unavailable)."""
     if found := await _in_ticket(update, context):
         desk, staff, ticket = found
-        await _answer(desk, ticket, await desk.ban(ticket, staff))
+        await _answer(desk, ticket, await desk.tools.ban(ticket, staff))
 
 
 async def unban(update: Update, context: BotContext) -> None:
     """/unban: lift the ban."""
     if found := await _in_ticket(update, context):
         desk, _staff_member, ticket = found
-        await _answer(desk, ticket, await desk.unban(ticket))
+        await _answer(desk, ticket, await desk.tools.unban(ticket))
 
 
 async def name(update: Update, context: BotContext) -> None:
@@ -154,7 +154,7 @@ async def name(update: Update, context: BotContext) -> None:
     if found is None or message is None:
         return
     desk, staff = found
-    reply = await desk.set_name(staff, " ".join(context.args or ()))
+    reply = await desk.tools.set_name(staff, " ".join(context.args or ()))
     await message.reply_text(reply.text)
 
 

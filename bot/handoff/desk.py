@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
 
 import aiosqlite
 
 from bot.core import actions
 from bot.core.conversation import Conversation
 from bot.core.replies import Button, CommentOn, Reply
-from bot.handoff import staff_texts
-from bot.handoff.forum import Forum, Incoming, StaffMember, StaffUnreachable
+from bot.handoff.forum import Forum, Incoming, StaffMember, StaffReply, StaffUnreachable
 from bot.handoff.schedule import availability
+from bot.handoff.staff_tools import StaffTools
 from bot.handoff.topics import TicketBoard
 from bot.i18n.catalog import strings
 from bot.knowledge.markup import escape
@@ -31,17 +30,6 @@ log = logging.getLogger(__name__)
 
 # A resident who writes again this soon after a close continues the same ticket.
 REOPEN_WINDOW = dt.timedelta(hours=24)
-# Tickets waiting longer than this are listed in the staff chat, at most this often.
-REMIND_AFTER = dt.timedelta(minutes=15)
-
-
-@dataclass(frozen=True)
-class StaffReply:
-    """What the desk answers an assistant: posted in the ticket's topic (or answered
-    privately for button presses)."""
-
-    text: str
-    alert: bool = False  # a button press that did nothing: shown as a pop-up
 
 
 class HelpDesk:
@@ -63,7 +51,7 @@ class HelpDesk:
         self.names = StaffNames(db)
         self.bans = Bans(db)
         self.board = TicketBoard(conversation, forum, self.tickets, self.topics, staff_language)
-        self._last_reminder: dt.datetime | None = None
+        self.tools = StaffTools(self)
 
     @property
     def staff(self) -> str:
@@ -147,11 +135,11 @@ class HelpDesk:
         replies: list[Reply] = []
         if ticket.state is State.CLOSED:
             replies.append(await self._reopen(ticket, lang, ""))
-            ticket = await self._ticket(ticket.id)
+            ticket = await self.ticket(ticket.id)
         if _urgent(message.text):
             replies.insert(0, self.conversation.emergency(lang))
             if await self.tickets.mark_urgent(ticket.id):
-                ticket = await self._ticket(ticket.id)
+                ticket = await self.ticket(ticket.id)
                 await self.board.refresh_card(ticket)
                 await self.board.post_note(
                     ticket,
@@ -169,7 +157,7 @@ class HelpDesk:
         if ticket is None:
             return [Reply(t._("You have no open request to an assistant."), self.home(lang))]
         await self.tickets.close(ticket.id, ClosedBy.RESIDENT, None, self.now())
-        ticket = await self._ticket(ticket.id)
+        ticket = await self.ticket(ticket.id)
         await self.board.refresh_card(ticket)
         await self.board.post_note(
             ticket, strings(self.staff)._("🚫 The resident cancelled the request.")
@@ -185,7 +173,7 @@ class HelpDesk:
         t = strings(lang)
         if not await self.tickets.rate(ticket_id, resident_id, stars):
             return [self.conversation.expired(lang)]
-        ticket = await self._ticket(ticket_id)
+        ticket = await self.ticket(ticket_id)
         await self.board.refresh_card(ticket)
         await self.board.post_note(
             ticket,
@@ -205,7 +193,7 @@ class HelpDesk:
     ) -> list[Reply]:
         if not await self.tickets.comment(ticket_id, resident_id, text[:2000]):
             return [self.conversation.expired(lang)]
-        ticket = await self._ticket(ticket_id)
+        ticket = await self.ticket(ticket_id)
         await self.board.post_note(
             ticket,
             strings(self.staff)
@@ -221,7 +209,7 @@ class HelpDesk:
             return
         await self.tickets.close(ticket.id, ClosedBy.BLOCKED, None, self.now())
         await self.outbox.drop_ticket(ticket.id, Direction.TO_RESIDENT)
-        ticket = await self._ticket(ticket.id)
+        ticket = await self.ticket(ticket.id)
         await self.board.refresh_card(ticket)
         await self.board.post_note(
             ticket,
@@ -276,7 +264,7 @@ class HelpDesk:
         await self.tickets.reopen(ticket.id)
         if question:
             await self.tickets.add_question(ticket.id, question)
-        ticket = await self._ticket(ticket.id)
+        ticket = await self.ticket(ticket.id)
         log.info("ticket reopened", extra={"ticket": ticket.id})
         await self.board.rename(ticket)
         await self.board.refresh_card(ticket)
@@ -307,7 +295,7 @@ class HelpDesk:
         if ticket is None:
             return StaffReply(t._("There is no such ticket."), alert=True)
         if await self.tickets.claim(ticket_id, staff.user_id, staff.name):
-            ticket = await self._ticket(ticket_id)
+            ticket = await self.ticket(ticket_id)
             await self.board.refresh_card(ticket)
             log.info("ticket claimed", extra={"ticket": ticket_id, "staff": staff.user_id})
             return StaffReply(
@@ -332,7 +320,7 @@ class HelpDesk:
             return StaffReply(
                 t._("Ticket #{number} is not taken by anyone.").format(number=ticket.id)
             )
-        await self.board.refresh_card(await self._ticket(ticket.id))
+        await self.board.refresh_card(await self.ticket(ticket.id))
         return StaffReply(
             t._("↩ {name} returned ticket #{number} to the queue.").format(
                 name=escape(staff.name), number=ticket.id
@@ -345,7 +333,7 @@ class HelpDesk:
             return StaffReply(
                 t._("Ticket #{number} is already closed.").format(number=ticket_id), alert=True
             )
-        ticket = await self._ticket(ticket_id)
+        ticket = await self.ticket(ticket_id)
         log.info("ticket closed", extra={"ticket": ticket_id, "staff": staff.user_id})
         await self.board.rename(ticket)
         await self.board.refresh_card(ticket)
@@ -395,86 +383,10 @@ class HelpDesk:
         ):
             # The card shows who has it; a note as well would only crowd the group's
             # 20 messages a minute.
-            await self.board.refresh_card(await self._ticket(ticket.id))
+            await self.board.refresh_card(await self.ticket(ticket.id))
         await self.tickets.record_first_reply(ticket.id, self.now())
         await self._enqueue(ticket, Direction.TO_RESIDENT, message)
         return None
-
-    async def send_article(self, ticket: Ticket, article_id: str) -> StaffReply:
-        t = strings(self.staff)
-        knowledge = self.conversation.library.current.knowledge
-        if article_id not in knowledge.articles:
-            near = sorted(a for a in knowledge.articles if article_id.lower() in a)[:5]
-            hint = (" " + t._("Did you mean: {ids}").format(ids=", ".join(near))) if near else ""
-            return StaffReply(
-                t._("There is no article {id}.").format(id=escape(article_id)) + hint
-            )
-        if ticket.state is State.CLOSED:
-            return StaffReply(
-                t._("Ticket #{number} is closed, so this was not sent.").format(number=ticket.id)
-            )
-        reply = self.conversation.article(ticket.language, article_id)
-        if not await self.forum.tell_resident(ticket.resident_id, [reply]):
-            await self.resident_blocked(ticket.resident_id)
-            return StaffReply(t._("Not sent: the resident has blocked the bot."))
-        await self.tickets.record_first_reply(ticket.id, self.now())
-        title = knowledge.articles[article_id].text(self.staff).title
-        return StaffReply(
-            t._("📄 Sent the article “{title}” to the resident.").format(title=escape(title))
-        )
-
-    async def history(self, ticket: Ticket) -> StaffReply:
-        earlier = await self.tickets.history(ticket.resident_id, before=ticket.id)
-        reply = staff_texts.history(earlier, self.staff, self.conversation.clock.timezone)
-        return StaffReply(reply.text)
-
-    async def ban(self, ticket: Ticket, staff: StaffMember) -> StaffReply:
-        t = strings(self.staff)
-        await self.bans.ban(ticket.resident_id, self.now())
-        if ticket.is_open:
-            await self.tickets.close(ticket.id, ClosedBy.STAFF, "ban", self.now())
-            ticket = await self._ticket(ticket.id)
-            await self.board.rename(ticket)
-            await self.board.refresh_card(ticket)
-        log.info("resident banned", extra={"ticket": ticket.id, "staff": staff.user_id})
-        return StaffReply(
-            t._(
-                "⛔ The resident is banned: their messages are no longer relayed. /unban lifts it."
-            )
-        )
-
-    async def unban(self, ticket: Ticket) -> StaffReply:
-        t = strings(self.staff)
-        if await self.bans.unban(ticket.resident_id):
-            return StaffReply(t._("The ban is lifted."))
-        return StaffReply(t._("This resident is not banned."))
-
-    async def set_name(self, staff: StaffMember, name: str) -> StaffReply:
-        t = strings(self.staff)
-        name = " ".join(name.split())[:40]
-        if not name:
-            current = await self.names.get(staff.user_id)
-            return StaffReply(
-                t._("Residents see you as: {name}. Change it with /name NAME.").format(
-                    name=escape(current or t._("Assistant"))
-                )
-            )
-        await self.names.set(staff.user_id, name)
-        return StaffReply(t._("Residents will see you as: {name}").format(name=escape(name)))
-
-    async def remind(self) -> Reply | None:
-        """The waiting list for the general topic, during working hours, at most every
-        REMIND_AFTER; None when there is nothing to say."""
-        now = self.now()
-        if not self.conversation.hours.is_open(self.conversation.clock.local()):
-            return None
-        if self._last_reminder is not None and now - self._last_reminder < REMIND_AFTER:
-            return None
-        waiting = await self.tickets.waiting_since(now - REMIND_AFTER)
-        if not waiting:
-            return None
-        self._last_reminder = now
-        return staff_texts.reminder(waiting, now, self.staff)
 
     async def recover(self) -> None:
         """At start: open tickets whose card never reached the forum get one now."""
@@ -498,7 +410,7 @@ class HelpDesk:
         )
         self.forum.relay_soon()
 
-    async def _ticket(self, ticket_id: int) -> Ticket:
+    async def ticket(self, ticket_id: int) -> Ticket:
         ticket = await self.tickets.get(ticket_id)
         if ticket is None:
             raise LookupError(f"ticket {ticket_id} vanished")

@@ -63,3 +63,12 @@ class Forum(Protocol):
 
     def relay_soon(self) -> None:
         """New messages are in the outbox: copy them when the limits allow."""
+
+
+@dataclass(frozen=True)
+class StaffReply:
+    """What the desk answers an assistant: posted in the ticket's topic (or answered
+    privately for button presses)."""
+
+    text: str
+    alert: bool = False  # a button press that did nothing: shown as a pop-up
