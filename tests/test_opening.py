@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.core.opening import status, status_text, today_hours
-from bot.knowledge.loader import parse_time_range
 from bot.knowledge.model import Office, TimeRange
+from bot.knowledge.office_loader import parse_time_range
 
 PRAGUE = ZoneInfo("Europe/Prague")
 

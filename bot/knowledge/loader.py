@@ -7,7 +7,6 @@ and a running bot that reloads broken content keeps its last good version.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,20 +14,18 @@ from bot.knowledge import fieldchecks
 from bot.knowledge.announcements import FOLDER as ANNOUNCEMENTS_FOLDER
 from bot.knowledge.announcements import load_announcements
 from bot.knowledge.districts import load_districts
-from bot.knowledge.geo import PLZEN_CENTRE, distance_km
 from bot.knowledge.model import (
     LANGUAGES,
     SOURCE_LANGUAGE,
-    WEEKDAYS,
     Area,
     Article,
     KnowledgeBase,
     Office,
     Section,
     Source,
-    TimeRange,
     Translation,
 )
+from bot.knowledge.office_loader import load_office
 from bot.knowledge.problems import ContentError, Problem, Severity, display_path
 from bot.knowledge.yamlnodes import FileReader, Mapping, line_of
 
@@ -37,23 +34,11 @@ REVIEW_MAX_AGE = dt.timedelta(days=365)
 TITLE_MAX = 120
 SUMMARY_MAX = 400
 BODY_MAX = 3000
-HOURS_PATTERN = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-4]):([0-5][0-9])$")
-OFFICE_KINDS = (
-    "ministry", "labour-office", "police", "municipal-police", "city",
-    "integration", "ngo", "health", "other",
-)  # fmt: skip
-
-# Offices further than this from the city centre are most likely typing mistakes.
-PLZEN_RADIUS_KM = 40
 
 TRANSLATION_REQUIRED = ("id", "reviewed", "title", "summary", "body", "keywords")
 TRANSLATION_OPTIONAL = ("questions", "sections")
 FACTS_REQUIRED = ("id", "sources")
 FACTS_OPTIONAL = ("order", "related", "offices")
-OFFICE_REQUIRED = ("id", "kind", "name", "sources")
-OFFICE_OPTIONAL = (
-    "address", "location", "coordinates_source", "phone", "email", "web", "hours", "hours_note",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -200,120 +185,10 @@ class _Loader:
     def load_offices(self) -> dict[str, Office]:
         offices: dict[str, Office] = {}
         for path in sorted((self.root / "offices").glob("*.yaml")):
-            office = self.load_office(path)
+            office = load_office(self.reader(path), path)
             if office is not None:
                 offices[office.id] = office
         return offices
-
-    def load_office(self, path: Path) -> Office | None:
-        reader = self.reader(path)
-        data = reader.load(path)
-        if data is None:
-            return None
-        reader.check_fields(data, required=OFFICE_REQUIRED, optional=OFFICE_OPTIONAL)
-        office_id = self.checked_id(reader, data, path.stem)
-        kind = reader.text(data, "kind")
-        if kind and kind[0] not in OFFICE_KINDS:
-            reader.error(kind[1], f"unknown kind '{kind[0]}' (one of: {', '.join(OFFICE_KINDS)})")
-        name = reader.languages(data, "name", LANGUAGES)
-        sources = [
-            url for url, line in reader.text_list(data, "sources") if self.url(reader, url, line)
-        ]
-        if "sources" in data.entries and not sources:
-            reader.error(data.key_lines["sources"], "an office needs at least one source URL")
-        address = reader.text(data, "address")
-        phones = [p for p, line in reader.text_list(data, "phone") if self.phone(reader, p, line)]
-        emails = [e for e, line in reader.text_list(data, "email") if self.email(reader, e, line)]
-        web = reader.text(data, "web")
-        if web:
-            self.url(reader, web[0], web[1])
-        lat, lon = self.location(reader, data)
-        coordinates_source = reader.text(data, "coordinates_source")
-        self.check_map_point(reader, data, lat is not None, coordinates_source, address)
-        hours = self.hours(reader, data)
-        note = (
-            reader.languages(data, "hours_note", LANGUAGES) if "hours_note" in data.entries else {}
-        )
-        if office_id is None or kind is None:
-            return None
-        return Office(
-            id=office_id,
-            kind=kind[0],
-            name=name,
-            sources=tuple(sources),
-            address=address[0] if address else None,
-            lat=lat,
-            lon=lon,
-            phones=tuple(phones),
-            emails=tuple(emails),
-            web=web[0] if web else None,
-            hours=hours,
-            hours_note=note,
-            coordinates_source=coordinates_source[0] if coordinates_source else None,
-        )
-
-    def location(self, reader: FileReader, data: Mapping) -> tuple[float | None, float | None]:
-        node = data.entries.get("location")
-        if node is None:
-            return None, None
-        inner = reader.mapping(node, "'location'")
-        if inner is None:
-            return None, None
-        reader.check_fields(inner, required=("lat", "lon"))
-        lat, lon = reader.number(inner, "lat"), reader.number(inner, "lon")
-        if lat is None or lon is None or not fieldchecks.coordinate(reader, lat, lon, inner.line):
-            return None, None
-        away = distance_km(lat, lon, *PLZEN_CENTRE)
-        if away > PLZEN_RADIUS_KM:
-            reader.warning(
-                inner.line, f"the map point is {away:.0f} km from Plzeň: are lat and lon swapped?"
-            )
-        return lat, lon
-
-    def check_map_point(
-        self,
-        reader: FileReader,
-        data: Mapping,
-        located: bool,
-        source: tuple[str, int] | None,
-        address: tuple[str, int] | None,
-    ) -> None:
-        """A map point says where it comes from, and goes with the address it marks."""
-        if source is not None and "location" not in data.entries:
-            reader.error(source[1], "'coordinates_source' without a 'location' to describe")
-        if located and source is None:
-            reader.warning(
-                data.key_lines["location"],
-                "say where the map point comes from in 'coordinates_source'",
-            )
-        if located and address is None:
-            reader.warning(
-                data.key_lines["location"],
-                "a map point without 'address' cannot be sent as a map pin",
-            )
-
-    def hours(self, reader: FileReader, data: Mapping) -> dict[int, tuple[TimeRange, ...]]:
-        node = data.entries.get("hours")
-        if node is None:
-            return {}
-        inner = reader.mapping(node, "'hours'")
-        if inner is None:
-            return {}
-        reader.check_fields(inner, required=(), optional=WEEKDAYS)
-        week: dict[int, tuple[TimeRange, ...]] = {}
-        for day, weekday in ((d, i) for i, d in enumerate(WEEKDAYS)):
-            ranges: list[TimeRange] = []
-            for value, line in reader.text_list(inner, day):
-                parsed = parse_time_range(value)
-                if parsed is None:
-                    reader.error(line, f"opening hours {value!r} must look like 08:00-16:30")
-                    continue
-                if ranges and parsed.start < ranges[-1].end:
-                    reader.error(line, f"opening hours {value!r} overlap or are out of order")
-                ranges.append(parsed)
-            if ranges:
-                week[weekday] = tuple(ranges)
-        return week
 
     # -- facts ----------------------------------------------------------------------------
 
@@ -522,17 +397,3 @@ def is_stale(lang: str, reviewed: dt.date, source_reviewed: dt.date) -> bool:
     date is when the source last changed.
     """
     return lang != SOURCE_LANGUAGE and reviewed < source_reviewed
-
-
-def parse_time_range(value: str) -> TimeRange | None:
-    match = HOURS_PATTERN.match(value.replace(" ", "").replace("–", "-"))
-    if match is None:
-        return None
-    start_h, start_m, end_h, end_m = (int(g) for g in match.groups())
-    if end_h == 24 and end_m:
-        return None
-    start = dt.time(start_h, start_m)
-    end = dt.time.max if end_h == 24 else dt.time(end_h, end_m)
-    if end <= start:
-        return None
-    return TimeRange(start, end)
