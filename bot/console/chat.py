@@ -9,8 +9,9 @@ from typing import TextIO
 from bot.config import Settings
 from bot.console.render import render
 from bot.core import districts, subscriptions
-from bot.core.conversation import LANGUAGE_NAMES, Clock, Conversation, nearby
+from bot.core.conversation import LANGUAGE_NAMES, Clock, Conversation
 from bot.core.library import Library, LibraryHolder
+from bot.core.offices import nearby_reply
 from bot.core.replies import EXPECTS_STREET, Button, Reply
 from bot.i18n.catalog import strings
 from bot.knowledge.model import LANGUAGES
@@ -156,4 +157,4 @@ class ConsoleChat:
             lat, lon = (float(part) for part in rest.replace(",", " ").split())
         except ValueError:
             return [Reply("/location 49.7475 13.3776")]
-        return [nearby(conversation, lang, lat, lon)]
+        return [nearby_reply(conversation, lang, lat, lon)]

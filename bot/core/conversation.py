@@ -17,10 +17,9 @@ from bot.core import actions, city
 from bot.core.actions import Action
 from bot.core.article_view import article_text, section_text
 from bot.core.library import LibraryHolder
-from bot.core.offices import nearby_reply
+from bot.core.recorded_handoff import RecordedHandoff
 from bot.core.replies import Button, CommentOn, Reply
 from bot.handoff.hours import WorkingHours
-from bot.handoff.schedule import availability
 from bot.i18n.catalog import strings
 from bot.knowledge.markup import escape
 from bot.knowledge.model import LANGUAGES, Article
@@ -37,8 +36,6 @@ LANGUAGE_NAMES = {"cs": "Čeština", "uk": "Українська", "en": "Englis
 LANGUAGE_CACHE_SIZE = 50_000
 # Articles each resident saw lately, kept in memory only, for the assistants' ticket card.
 RECENT_ARTICLES = 5
-# The article that tells residents whom to contact when no assistant can take over here.
-CONTACT_ARTICLE = "crime-prevention-assistants"
 
 
 def utc_now() -> dt.datetime:
@@ -396,90 +393,3 @@ async def comment(
     return [
         Reply(strings(lang)._("Thank you, the editors will read it."), conversation.home_row(lang))
     ]
-
-
-def confirm_forget(conversation: Conversation, lang: str) -> Reply:
-    t = strings(lang)
-    return Reply(
-        t._(
-            "This deletes everything stored about you: your language, your questions, "
-            "your requests to assistants and your feedback. Delete it?"
-        ),
-        (
-            (Button(t._("🗑 Yes, delete everything"), actions.encode(actions.Forget())),),
-            *conversation.home_row(lang),
-        ),
-    )
-
-
-def non_text(conversation: Conversation, lang: str) -> Reply:
-    """Stickers, photos, voice, documents, contacts: the bot reads only words."""
-    t = strings(lang)
-    return Reply(
-        t._(
-            "I can only read text. Write your question in words, or choose a topic. "
-            "To send photos or documents to a person, use /assistant."
-        ),
-        conversation.home_row(lang),
-    )
-
-
-def nearby(conversation: Conversation, lang: str, lat: float, lon: float) -> Reply:
-    """A shared location: the police district there and the nearest offices."""
-    return nearby_reply(conversation, lang, lat, lon)
-
-
-class RecordedHandoff:
-    """Without a staff chat: record the request and tell the resident whom to contact."""
-
-    def __init__(self, conversation: Conversation, requests: HandoffRequests) -> None:
-        self.conversation = conversation
-        self.requests = requests
-
-    async def open(self, resident_id: int, lang: str, question: str) -> list[Reply]:
-        conversation = self.conversation
-        await conversation.residents.ensure(resident_id, lang, conversation.clock.now())
-        await self.requests.open(resident_id, lang, question, conversation.clock.now())
-        t = strings(lang)
-        text = "\n\n".join(
-            (
-                t._("I have recorded your request for a person."),
-                availability(conversation.hours, conversation.clock.local(), lang),
-                t._(
-                    "The Ukrainian-speaking assistants of the Plzeň municipal police can "
-                    "help you in person; their contacts are below."
-                ),
-            )
-        )
-        knowledge = conversation.library.current.knowledge
-        rows: list[tuple[Button, ...]] = []
-        if CONTACT_ARTICLE in knowledge.articles:
-            rows.append((conversation.article_button(knowledge.articles[CONTACT_ARTICLE], lang),))
-        rows.extend(conversation.home_row(lang))
-        return [Reply(text, tuple(rows))]
-
-    async def cancel(self, resident_id: int, lang: str) -> list[Reply]:
-        t = strings(lang)
-        if await self.requests.cancel(resident_id):
-            return [
-                Reply(
-                    t._("Your request for a person is withdrawn."),
-                    self.conversation.home_row(lang),
-                )
-            ]
-        return [
-            Reply(
-                t._("You have no open request to an assistant."), self.conversation.home_row(lang)
-            )
-        ]
-
-    async def rate(self, resident_id: int, lang: str, ticket_id: int, stars: int) -> list[Reply]:
-        return [self.conversation.expired(lang)]  # no tickets without a staff chat
-
-    async def rating_comment(
-        self, resident_id: int, lang: str, ticket_id: int, text: str
-    ) -> list[Reply]:
-        return [self.conversation.expired(lang)]
-
-    async def forget(self, resident_id: int) -> None:
-        """The requests go with the resident's row (foreign key cascade)."""

@@ -8,7 +8,9 @@ from telegram import Update
 from telegram.constants import ChatMemberStatus
 
 from bot.core import actions
-from bot.core.conversation import Conversation, comment, confirm_forget, nearby, non_text
+from bot.core.conversation import Conversation, comment
+from bot.core.notices import confirm_forget, non_text
+from bot.core.offices import nearby_reply
 from bot.core.replies import Reply
 from bot.handlers.context import BotContext
 from bot.handlers.incoming import incoming
@@ -151,7 +153,9 @@ async def other_message(update: Update, context: BotContext) -> None:
         await send_replies(context, resident, replies)
         return
     if message.location is not None:
-        reply = nearby(conversation, lang, message.location.latitude, message.location.longitude)
+        reply = nearby_reply(
+            conversation, lang, message.location.latitude, message.location.longitude
+        )
     else:
         reply = non_text(conversation, lang)
     await send_replies(context, resident, [reply])
