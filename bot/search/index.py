@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 from bot.knowledge import markup
 from bot.knowledge.model import KnowledgeBase, Translation
 from bot.search.fold import spelling_variants, stem, words
-from bot.search.lexicon import GENERIC_STEMS, STOPWORDS
+from bot.search.lexicon import GENERIC_STEMS, GREETINGS, STOPWORDS
 
 # How strongly a word in each field says "this article is about it". Titles, keywords
 # and the editors' example questions are chosen words; body text mentions many things.
@@ -158,7 +158,7 @@ class ArticleIndex:
         unknown: list[str] = []
         sequence: list[str] = []
         long_prefixes: set[str] = set()
-        for key in words(text):
+        for key in without_greetings(words(text)):
             if key in STOPWORDS or len(key) < 2:
                 continue
             item = stem(key)
@@ -296,6 +296,19 @@ def form_match(query: str, forms: Iterable[str]) -> float:
             return 1.0
         best = max(best, 1.0 - FORM_STEP * (tail - FREE_TAIL))
     return best
+
+
+def without_greetings(keys: list[str]) -> list[str]:
+    """The sound keys without greeting pairs ("good evening", "добрий вечір")."""
+    kept: list[str] = []
+    at = 0
+    while at < len(keys):
+        if tuple(keys[at : at + 2]) in GREETINGS:
+            at += 2
+            continue
+        kept.append(keys[at])
+        at += 1
+    return kept
 
 
 def _pairs(stems: list[str]) -> list[str]:
