@@ -268,3 +268,12 @@ def test_pronouns_and_going_are_function_words(bundled_library: Library, text: s
     terms = bundled_library.matcher.index.terms(text)
     keys = {key for _, _, key in terms.stems}
     assert keys.isdisjoint(words("хтось мною мной пойти"))
+
+
+def test_one_topic_word_among_everyday_words_is_not_the_whole_message(
+    bundled_library: Library,
+) -> None:
+    # "apples" alone names seasonal farm work; with "buy" the message is about shopping.
+    matcher = bundled_library.matcher
+    assert matcher.decide("Where can I buy apples?").action is Action.HANDOFF
+    assert matcher.decide("apples").action is Action.ANSWER

@@ -67,6 +67,8 @@ MIN_FORM_MATCH = 0.4
 # Everyday words (bot.search.lexicon.GENERIC_STEMS: "buy", "nearest", "Sunday") count
 # for this share of their idf, in the scores and in the query's total information alike:
 # they still tell two close articles apart, but cannot make a message look in scope.
+# Only where one topic word would be all a message says (matcher.FULL_COVERAGE) do they
+# count whole: "where can I buy apples" is about shopping (everyday_information).
 GENERIC_WEIGHT = 0.3
 # A query word "speaks for" an article when it adds at least this much to its score
 # (a mid-frequency word in the body, or a common one in a title). See matcher.MIN_WORDS.
@@ -132,6 +134,12 @@ class ArticleIndex:
         self.idf: dict[str, float] = {
             s: _idf(total, len(p)) * (GENERIC_WEIGHT if s in GENERIC_STEMS else 1.0)
             for s, p in postings.items()
+        }
+        # What the everyday words are left out of the idf (see everyday_information).
+        self._generic_rest: dict[str, float] = {
+            s: _idf(total, len(p)) * (1.0 - GENERIC_WEIGHT)
+            for s, p in postings.items()
+            if s in GENERIC_STEMS
         }
         self.bigram_idf: dict[str, float] = {s: _idf(total, len(p)) for s, p in bigrams.items()}
         self.long_prefixes: dict[str, tuple[tuple[int, float], ...]] = {
@@ -251,6 +259,14 @@ class ArticleIndex:
             for position, strength in self.bigrams.get(pair, ()):
                 scores[position] += weight * strength
         return scores, total
+
+    def everyday_information(self, terms: QueryTerms) -> float:
+        """The information of the query's everyday words that GENERIC_WEIGHT leaves out
+        of the total: what a message about shopping or opening hours says besides its
+        one topic word ("where can I buy apples")."""
+        return sum(
+            self._generic_rest.get(item, 0.0) for item, similarity, _ in terms.stems if similarity
+        )
 
     def speaking_words(self, terms: QueryTerms, position: int) -> int:
         """How many of the query's words add at least SPEAKING_WORD_MIN to this article."""
