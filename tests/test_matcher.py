@@ -277,3 +277,18 @@ def test_one_topic_word_among_everyday_words_is_not_the_whole_message(
     matcher = bundled_library.matcher
     assert matcher.decide("Where can I buy apples?").action is Action.HANDOFF
     assert matcher.decide("apples").action is Action.ANSWER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "я завжди могла б знову разом з вами",
+        "мы всегда будем вместе с вами, почти сразу",
+        "někdo to asi zatím nikdy spolu",
+        "maybe someone will always be able, though",
+    ],
+)
+def test_adverbs_and_modal_forms_carry_no_topic(bundled_library: Library, text: str) -> None:
+    # Only topic words may make a message look like an article.
+    topic = [key for _, _, key in bundled_library.matcher.index.terms(text).stems]
+    assert topic == []
