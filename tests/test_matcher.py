@@ -243,3 +243,52 @@ def test_speaking_words_count_the_query_words_an_article_shares(
     assert index.speaking_words(index.terms("jízdenka na tramvaj"), position) == 2
     assert index.speaking_words(index.terms("jízdenka na koncert"), position) == 1
     assert index.speaking_words(index.terms("recept na boršč"), position) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Good evening, how are you?", "Dobrý večer, jak se máš?", "Добрий вечір, як справи?"],
+)
+def test_a_greeting_is_not_a_time_of_day(bundled_library: Library, text: str) -> None:
+    # "evening" alone names the evening Czech courses; in "good evening" it greets.
+    terms = bundled_library.matcher.index.terms(text)
+    assert not any(key.startswith(("even", "vec")) for _, _, key in terms.stems)
+    assert bundled_library.matcher.decide(text).action is Action.HANDOFF
+
+
+def test_a_time_of_day_without_the_greeting_still_counts(bundled_library: Library) -> None:
+    terms = bundled_library.matcher.index.terms("Czech courses in the evening")
+    assert "eveninh" in {key for _, _, key in terms.stems}
+
+
+@pytest.mark.parametrize(
+    "text", ["Хтось може піти зі мною в кіно?", "Кто-то может пойти со мной?"]
+)
+def test_pronouns_and_going_are_function_words(bundled_library: Library, text: str) -> None:
+    terms = bundled_library.matcher.index.terms(text)
+    keys = {key for _, _, key in terms.stems}
+    assert keys.isdisjoint(words("хтось мною мной пойти"))
+
+
+def test_one_topic_word_among_everyday_words_is_not_the_whole_message(
+    bundled_library: Library,
+) -> None:
+    # "apples" alone names seasonal farm work; with "buy" the message is about shopping.
+    matcher = bundled_library.matcher
+    assert matcher.decide("Where can I buy apples?").action is Action.HANDOFF
+    assert matcher.decide("apples").action is Action.ANSWER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "я завжди могла б знову разом з вами",
+        "мы всегда будем вместе с вами, почти сразу",
+        "někdo to asi zatím nikdy spolu",
+        "maybe someone will always be able, though",
+    ],
+)
+def test_adverbs_and_modal_forms_carry_no_topic(bundled_library: Library, text: str) -> None:
+    # Only topic words may make a message look like an article.
+    topic = [key for _, _, key in bundled_library.matcher.index.terms(text).stems]
+    assert topic == []

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 from bot.knowledge import markup
 from bot.knowledge.model import KnowledgeBase, Translation
 from bot.search.fold import spelling_variants, stem, words
-from bot.search.lexicon import GENERIC_STEMS, STOPWORDS
+from bot.search.lexicon import GENERIC_STEMS, GREETINGS, STOPWORDS
 
 # How strongly a word in each field says "this article is about it". Titles, keywords
 # and the editors' example questions are chosen words; body text mentions many things.
@@ -67,6 +67,8 @@ MIN_FORM_MATCH = 0.4
 # Everyday words (bot.search.lexicon.GENERIC_STEMS: "buy", "nearest", "Sunday") count
 # for this share of their idf, in the scores and in the query's total information alike:
 # they still tell two close articles apart, but cannot make a message look in scope.
+# Only where one topic word would be all a message says (matcher.FULL_COVERAGE) do they
+# count whole: "where can I buy apples" is about shopping (everyday_information).
 GENERIC_WEIGHT = 0.3
 # A query word "speaks for" an article when it adds at least this much to its score
 # (a mid-frequency word in the body, or a common one in a title). See matcher.MIN_WORDS.
@@ -133,6 +135,12 @@ class ArticleIndex:
             s: _idf(total, len(p)) * (GENERIC_WEIGHT if s in GENERIC_STEMS else 1.0)
             for s, p in postings.items()
         }
+        # What the everyday words are left out of the idf (see everyday_information).
+        self._generic_rest: dict[str, float] = {
+            s: _idf(total, len(p)) * (1.0 - GENERIC_WEIGHT)
+            for s, p in postings.items()
+            if s in GENERIC_STEMS
+        }
         self.bigram_idf: dict[str, float] = {s: _idf(total, len(p)) for s, p in bigrams.items()}
         self.long_prefixes: dict[str, tuple[tuple[int, float], ...]] = {
             s: tuple(p.items()) for s, p in long_prefixes.items()
@@ -158,7 +166,7 @@ class ArticleIndex:
         unknown: list[str] = []
         sequence: list[str] = []
         long_prefixes: set[str] = set()
-        for key in words(text):
+        for key in without_greetings(words(text)):
             if key in STOPWORDS or len(key) < 2:
                 continue
             item = stem(key)
@@ -252,6 +260,14 @@ class ArticleIndex:
                 scores[position] += weight * strength
         return scores, total
 
+    def everyday_information(self, terms: QueryTerms) -> float:
+        """The information of the query's everyday words that GENERIC_WEIGHT leaves out
+        of the total: what a message about shopping or opening hours says besides its
+        one topic word ("where can I buy apples")."""
+        return sum(
+            self._generic_rest.get(item, 0.0) for item, similarity, _ in terms.stems if similarity
+        )
+
     def speaking_words(self, terms: QueryTerms, position: int) -> int:
         """How many of the query's words add at least SPEAKING_WORD_MIN to this article."""
         count = 0
@@ -296,6 +312,19 @@ def form_match(query: str, forms: Iterable[str]) -> float:
             return 1.0
         best = max(best, 1.0 - FORM_STEP * (tail - FREE_TAIL))
     return best
+
+
+def without_greetings(keys: list[str]) -> list[str]:
+    """The sound keys without greeting pairs ("good evening", "добрий вечір")."""
+    kept: list[str] = []
+    at = 0
+    while at < len(keys):
+        if tuple(keys[at : at + 2]) in GREETINGS:
+            at += 2
+            continue
+        kept.append(keys[at])
+        at += 1
+    return kept
 
 
 def _pairs(stems: list[str]) -> list[str]:

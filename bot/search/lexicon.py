@@ -45,7 +45,8 @@ STOPWORDS = exact(
     "něm nimi nějak někde nikam nic nemám nemá nemáme není nejsou nemůžu nechci nechce "
     "děkuju dík díky včera dnes zítra teda jo ano ne mně kterou kterého kteří abych "
     "řekli říkají říká vím nevím vedle dělat udělat chceš chtějí říkal řekl řekla pravda "
-    "jako kolika existuje",
+    "jako kolika existuje tebou jemu někdo nikdo vždy nikdy někdy často hned znovu skoro "
+    "spolu zvlášť asi protože pokud zatím mohl mohla můžete budu budeme budou",
     # Ukrainian
     "і й та а але в у на з із зі до від по для про при за що як який яка яке які де коли хто "
     "чому скільки чи це цей ця ці той та ті там тут мені мене мій моя моє мої ми нам нас ви вам "
@@ -60,6 +61,10 @@ STOPWORDS = exact(
     "якось десь нікуди нічого вчора сьогодні завтра ну так ок добре є після біля робити зробити "
     "хоче хочеш хочете хочуть хотіли сказав сказала маю має мають правда "
     "якийсь якась якесь якісь щодо бо себе собі своєї своїм своєю своїми "
+    "мною тобою ним нею хтось комусь йти іти піду підемо ходити нами вами яким якими якою "
+    "цим цією цих цими тією тими всім всіма завжди ніколи іноді одразу знову майже разом "
+    "окремо мабуть напевно ніби наче тобто зокрема хіба поки маємо маєте міг могла "
+    "можемо можете зможу зможемо будемо буду будуть "
     "shcho yak chy tse mene meni ya my vy mozhna treba "
     # Russian
     "и в во на с со к ко по для про при за что как какой какая какое какие где когда кто "
@@ -75,7 +80,11 @@ STOPWORDS = exact(
     "от из до над через перед между я ты оно тебя тебе него нее неё ней им ими них "
     "что-то кто-то как-то где-то никуда ничего вчера сегодня завтра ну ок хорошо после "
     "возле около делать сделать какую какого каком каким какими чем хочет хотят хочешь хотите хотели говорил говорила имею "
-    "имеет правда своей своим своё своими должен должна должны себе ",
+    "имеет правда своей своим своё своими должен должна должны себе "
+    "мной мною тобой тобою ним нею кто-нибудь кому-то идти пойти пойду пойдём ходить "
+    "себя мог могли можете смогу сможете будем буду будут разве хотя пока чтоб раз кого "
+    "чему чего кем нему тем тех те всем всему всеми везде всегда никогда иногда часто "
+    "сразу снова опять почти вместе отдельно нами вами ",
     # English
     "a an the and or but of in on at to for from with by about as is are was were be been "
     "am do does did have has had i me my mine we our you your he she it they them their this "
@@ -87,8 +96,27 @@ STOPWORDS = exact(
     "made take took give gave like really something anything everything one ok okay his "
     "her him us into over let lets way thing things lot more most less well yesterday "
     "today tomorrow dear wants wanted wanna true after before through between "
-    "during while since until out don doesn didn",
+    "during while since until out don doesn didn myself yourself someone somebody "
+    "everyone nobody always never sometimes often almost together maybe perhaps probably "
+    "whether though although unless yet quite rather able",
 )
+
+# Greetings name a time of day that is also a topic word ("evening courses", "noční
+# klid"), small talk a word that is also a topic ("справи" are also cases at an office):
+# as a pair they say nothing, wherever they stand. Whole forms, word after word.
+GREETINGS: frozenset[tuple[str, ...]] = frozenset(
+    tuple(words(phrase))
+    for phrase in (
+        "dobrý večer", "dobré ráno", "dobré odpoledne", "dobrou noc",
+        "добрий вечір", "доброго вечора", "доброго ранку", "добрий ранок", "доброї ночі",
+        "dobryi vechir", "dobryj vechir", "dobrogo vechora", "dobroho vechora",
+        "добрый вечер", "доброго вечера", "доброе утро", "доброго утра", "доброй ночи",
+        "dobryi vecher", "dobryj vecher", "dobriy vecher",
+        "good evening", "good morning", "good afternoon", "good night",
+        "як справи", "yak spravy", "как дела", "kak dela",
+    )
+)  # fmt: skip
+
 
 # Everyday words that name no topic of this service: shopping, prices, quality, time,
 # places in general. Content needs them ("where to buy fireworks", "nearest police

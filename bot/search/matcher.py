@@ -22,7 +22,8 @@ SUGGEST_MIN = 0.15
 # "Evidence": the best article's score itself, the idf-weighted information it shares
 # with the question (a rare word found in a title is worth ~3-4). A question that
 # shares less than MIN_EVIDENCE with every article is out of scope unless the few words
-# it has are all explained (coverage at least FULL_COVERAGE: "OAMP", "номер швидкої").
+# it has are all explained (coverage at least FULL_COVERAGE: "OAMP", "номер швидкої"),
+# everyday words counted at their whole weight here (Matcher._full_coverage).
 # Off-topic questions touch an article or two with one common word ("Czech", "card")
 # and stay below it; real questions, even long stories, name the topic in two or three.
 # Since everyday words weigh less and unrelated words sharing a stem match partly
@@ -92,7 +93,7 @@ class Matcher:
     def decide(self, text: str) -> Decision:
         keys = words(text)
         urgent = is_urgent(keys)
-        ranked, coverage, terms = self._ranked(text)
+        ranked, coverage, terms, information = self._ranked(text)
         candidates = tuple(article_id for article_id, _ in ranked[:MAX_CANDIDATES])
         score = round(100 * coverage)
         if wants_person(keys):
@@ -107,7 +108,7 @@ class Matcher:
         best = ranked[0][1]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
         weak = best < MIN_EVIDENCE or self._speaking_words(terms, ranked[0][0]) < MIN_WORDS
-        if weak and (coverage < FULL_COVERAGE or urgent):
+        if weak and (urgent or self._full_coverage(terms, best, information) < FULL_COVERAGE):
             # Too little in common with any article to show it. An urgent message gets no
             # full-coverage escape: in "не хочу жити" the one topic word ("live") is the
             # danger itself, and the emergency numbers are the answer.
@@ -125,17 +126,25 @@ class Matcher:
 
     def rank(self, text: str) -> tuple[list[tuple[str, float]], float]:
         """Articles by score, best first, and the best one's coverage (0..1)."""
-        ranked, coverage, _ = self._ranked(text)
+        ranked, coverage, _, _ = self._ranked(text)
         return ranked, coverage
 
-    def _ranked(self, text: str) -> tuple[list[tuple[str, float]], float, QueryTerms]:
+    def _ranked(self, text: str) -> tuple[list[tuple[str, float]], float, QueryTerms, float]:
+        """Articles by score, the best one's coverage, the query terms and their information."""
         terms = self.index.terms(text)
         scores, total = self.index.score(terms)
         if not scores or total <= 0:
-            return [], 0.0, terms
+            return [], 0.0, terms, total
         ids = self.index.article_ids
         ranked = sorted(((ids[p], s) for p, s in scores.items()), key=lambda x: (-x[1], x[0]))
-        return ranked, min(1.0, ranked[0][1] / total), terms
+        return ranked, min(1.0, ranked[0][1] / total), terms, total
+
+    def _full_coverage(self, terms: QueryTerms, best: float, information: float) -> float:
+        """Coverage with everyday words at their whole weight. A message that names only
+        one topic word is all explained only if it says nothing else: "where can I buy
+        apples" is about shopping, though "apples" alone names seasonal farm work."""
+        total = information + self.index.everyday_information(terms)
+        return min(1.0, best / total)
 
     def _speaking_words(self, terms: QueryTerms, article_id: str) -> int:
         return self.index.speaking_words(terms, self._positions[article_id])
