@@ -82,6 +82,20 @@ async def test_unanswered_works_without_content_and_without_texts(
     )
 
 
+def test_unanswered_names_the_out_of_scope_topic_a_group_fits(bundled_library: Library) -> None:
+    asked = [
+        unanswered.UnansweredQuestion("де обміняти гривні", "uk", "handoff"),
+        unanswered.UnansweredQuestion("de obminiaty hryvni", "uk", "handoff"),
+        unanswered.UnansweredQuestion("jak zapsat dítě do školy", "cs", "handoff"),
+    ]
+    report = unanswered.summarise(asked, PERIOD, bundled_library.matcher)
+    money, school = report.clusters
+    assert money.out_of_scope == "money-and-banking"
+    assert unanswered.hint(money).startswith("out of scope by design (money-and-banking)")
+    assert school.out_of_scope is None
+    assert unanswered.hint(school) == "add these words to school-enrollment"
+
+
 def test_different_topics_stay_apart_and_variants_join() -> None:
     keys = [
         unanswered.topic_key(text)

@@ -123,6 +123,15 @@ async def test_unanswered_question_offers_assistant(bot: RunningBot) -> None:
     assert ("💬 Так, запитати людину", "person") in buttons(call.params)
 
 
+async def test_question_the_editors_marked_out_of_scope_offers_assistant(bot: RunningBot) -> None:
+    # "residence permit" alone would bring the Czech articles; in Poland it is not ours.
+    call = await bot.reply_to(
+        RESIDENT, "how to get a residence permit in Poland", language_code="en"
+    )
+    assert "Shall I pass your question to a human assistant?" in call.params["text"]
+    assert ("💬 Yes, ask a person", "person") in buttons(call.params)
+
+
 async def test_urgent_message_shows_emergency_numbers_first(bot: RunningBot) -> None:
     call = await bot.reply_to(RESIDENT, "чоловік мене б'є і погрожує вбити", language_code="uk")
     assert call.params["text"].startswith("🚨 <b>Екстрені номери</b>")

@@ -57,7 +57,13 @@ def dump(settings: Settings, out: TextIO = sys.stdout) -> int:
         }
         for article in result.knowledge.articles.values()
     ]
-    json.dump({"articles": articles}, out, ensure_ascii=False, indent=2)
+    out_of_scope = [
+        {"id": topic.id, "note": topic.note, "keywords": dict(topic.keywords)}
+        for topic in result.knowledge.out_of_scope.values()
+    ]
+    json.dump(
+        {"articles": articles, "out_of_scope": out_of_scope}, out, ensure_ascii=False, indent=2
+    )
     out.write("\n")
     return 0
 

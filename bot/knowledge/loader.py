@@ -26,6 +26,7 @@ from bot.knowledge.model import (
     Translation,
 )
 from bot.knowledge.office_loader import load_office
+from bot.knowledge.out_of_scope import load_out_of_scope
 from bot.knowledge.problems import ContentError, Problem, Severity, display_path
 from bot.knowledge.yamlnodes import FileReader, Mapping, line_of
 
@@ -103,6 +104,7 @@ class _Loader:
         facts = self.load_facts({area_id for area_id, _, _ in areas})
         translations = {lang: self.load_language(lang, facts) for lang in LANGUAGES}
         self.cross_check(facts, offices, translations, emergency)
+        out_of_scope = load_out_of_scope(self.root, self.reader, facts.keys())
         articles = {
             article_id: Article(
                 id=article_id,
@@ -138,7 +140,13 @@ class _Loader:
         if any(p.severity is Severity.ERROR for p in problems):
             return LoadResult(None, problems)
         knowledge = KnowledgeBase(
-            area_objects, articles, offices, emergency or "", announcements, districts
+            area_objects,
+            articles,
+            offices,
+            emergency or "",
+            announcements,
+            districts,
+            out_of_scope,
         )
         return LoadResult(knowledge, problems)
 

@@ -142,6 +142,17 @@ class PoliceDistrict:
 
 
 @dataclass(frozen=True)
+class OutOfScopeTopic:
+    """Something residents ask about that this service does not cover (another country's
+    residence rules, exchanging hryvnias): a question that matches it better than every
+    article goes to a person instead of getting the article that shares a word with it."""
+
+    id: str
+    note: str  # for editors: what is outside the service, and why
+    keywords: dict[str, tuple[str, ...]]  # per language
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     areas: tuple[Area, ...]
     articles: dict[str, Article]
@@ -149,6 +160,7 @@ class KnowledgeBase:
     emergency_article: str
     announcements: dict[str, Announcement] = field(default_factory=dict)
     districts: dict[str, PoliceDistrict] = field(default_factory=dict)
+    out_of_scope: dict[str, OutOfScopeTopic] = field(default_factory=dict)
 
     def area(self, area_id: str) -> Area | None:
         return next((area for area in self.areas if area.id == area_id), None)

@@ -50,6 +50,7 @@ class Cluster:
     examples: tuple[str, ...]  # the most frequent wordings, redacted
     closest_article: str | None
     closest_score: int  # 0-100: how much of the question that article explains
+    out_of_scope: str | None = None  # the editors' out-of-scope topic most wordings fit
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ def cluster_keys(keys: Sequence[str], threshold: int = SIMILAR) -> dict[str, int
 def _cluster(questions: list[UnansweredQuestion], matcher: Matcher | None) -> Cluster:
     texts = Counter(" ".join((q.text or "").split()) for q in questions)
     article, score = _closest(texts, matcher)
+    topic = _out_of_scope(texts, matcher)
     languages = Counter(q.language for q in questions)
     return Cluster(
         count=len(questions),
@@ -154,6 +156,7 @@ def _cluster(questions: list[UnansweredQuestion], matcher: Matcher | None) -> Cl
         examples=_examples(texts),
         closest_article=article,
         closest_score=score,
+        out_of_scope=topic,
     )
 
 
@@ -190,7 +193,20 @@ def _closest(texts: Counter[str], matcher: Matcher | None) -> tuple[str | None, 
     return article, best[article]
 
 
+def _out_of_scope(texts: Counter[str], matcher: Matcher | None) -> str | None:
+    """The out-of-scope topic at least half of the wordings fit, if any."""
+    if matcher is None:
+        return None
+    votes = Counter(
+        topic for text, times in texts.items() for topic in [matcher.out_of_scope(text)] * times
+    )
+    topic, times = max(votes.items(), key=lambda item: (item[1], item[0] or ""))
+    return topic if topic and 2 * times >= sum(votes.values()) else None
+
+
 def hint(cluster: Cluster) -> str:
+    if cluster.out_of_scope is not None:
+        return f"out of scope by design ({cluster.out_of_scope}); write an article to cover it"
     if cluster.closest_article is None:
         return "no article is close: write one"
     if cluster.closest_score >= CLOSE_ARTICLE_MIN:

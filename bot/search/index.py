@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.knowledge import markup
-from bot.knowledge.model import KnowledgeBase, Translation
+from bot.knowledge.model import KnowledgeBase, OutOfScopeTopic, Translation
 from bot.search.fold import spelling_variants, stem, words
 from bot.search.lexicon import GENERIC_STEMS, GREETINGS, STOPWORDS
 
@@ -91,6 +91,17 @@ class ArticleIndex:
 
     def __init__(self, knowledge: KnowledgeBase) -> None:
         self.article_ids: list[str] = sorted(knowledge.articles)
+        # Out-of-scope topics are indexed after the articles, by their keywords, so that
+        # they compete with them on equal terms (bot.knowledge.out_of_scope).
+        self.topic_ids: frozenset[str] = frozenset(knowledge.out_of_scope)
+        self.ids: list[str] = self.article_ids + sorted(knowledge.out_of_scope)
+        documents = [
+            _fields(knowledge.articles[article_id].translations.values())
+            for article_id in self.article_ids
+        ] + [
+            _topic_fields(knowledge.out_of_scope[topic_id])
+            for topic_id in self.ids[len(self.article_ids) :]
+        ]
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         bigrams: dict[str, dict[int, float]] = defaultdict(dict)
         long_prefixes: dict[str, dict[int, float]] = defaultdict(dict)
@@ -99,10 +110,9 @@ class ArticleIndex:
         # Articles (and the 10,000 copies of the benchmark) mostly use the same few forms
         # of a stem: one frozenset per distinct set keeps the index small.
         shared_forms: dict[frozenset[str], frozenset[str]] = {}
-        for position, article_id in enumerate(self.article_ids):
-            article = knowledge.articles[article_id]
+        for position, fields in enumerate(documents):
             article_forms: dict[str, set[str]] = defaultdict(set)
-            for field, text in _fields(article.translations.values()):
+            for field, text in fields:
                 strength = FIELD_STRENGTH[field]
                 keys = [key for key in words(text, limit=None) if key not in STOPWORDS]
                 stems = [stem(key) for key in keys]
@@ -122,7 +132,7 @@ class ArticleIndex:
             for item, used in article_forms.items():
                 found = frozenset(used)
                 forms[item][position] = shared_forms.setdefault(found, found)
-        total = len(self.article_ids)
+        total = len(self.ids)
         # Per stem: (article position, field strength, the forms the article uses).
         self.postings: dict[str, tuple[tuple[int, float, frozenset[str]], ...]] = {
             s: tuple((at, strength, forms[s][at]) for at, strength in p.items())
@@ -157,7 +167,7 @@ class ArticleIndex:
         self._word_stems = word_to_stem
 
     def __len__(self) -> int:
-        return len(self.article_ids)
+        return len(self.ids)
 
     def terms(self, text: str) -> QueryTerms:
         """Fold the query; unknown words are matched to indexed ones by similarity."""
@@ -296,6 +306,12 @@ def _fields(translations: Iterable[Translation]) -> Iterable[tuple[str, str]]:
             yield "keywords", keyword
         for question in text.questions:
             yield "questions", question
+
+
+def _topic_fields(topic: OutOfScopeTopic) -> Iterable[tuple[str, str]]:
+    for phrases in topic.keywords.values():
+        for phrase in phrases:
+            yield "keywords", phrase
 
 
 def form_match(query: str, forms: Iterable[str]) -> float:

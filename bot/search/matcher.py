@@ -62,6 +62,7 @@ class Reason(StrEnum):
     EMPTY = "empty"
     PERSON_REQUESTED = "person-requested"
     CASEWORK = "casework"
+    OUT_OF_SCOPE = "out-of-scope"  # an editors' out-of-scope topic fits better than any article
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class Matcher:
     def decide(self, text: str) -> Decision:
         keys = words(text)
         urgent = is_urgent(keys)
-        ranked, coverage, terms, information = self._ranked(text)
+        ranked, coverage, terms, information, beyond = self._ranked(text)
         candidates = tuple(article_id for article_id, _ in ranked[:MAX_CANDIDATES])
         score = round(100 * coverage)
         if wants_person(keys):
@@ -102,6 +103,8 @@ class Matcher:
             )
         if is_casework(keys):
             return Decision(Action.HANDOFF, Reason.CASEWORK, None, candidates, score, urgent)
+        if beyond:
+            return self._nothing_matched(Reason.OUT_OF_SCOPE, urgent, candidates, score)
         if not ranked:
             reason = Reason.NO_MATCH if keys else Reason.EMPTY
             return self._nothing_matched(reason, urgent)
@@ -126,18 +129,29 @@ class Matcher:
 
     def rank(self, text: str) -> tuple[list[tuple[str, float]], float]:
         """Articles by score, best first, and the best one's coverage (0..1)."""
-        ranked, coverage, _, _ = self._ranked(text)
+        ranked, coverage, _, _, _ = self._ranked(text)
         return ranked, coverage
 
-    def _ranked(self, text: str) -> tuple[list[tuple[str, float]], float, QueryTerms, float]:
-        """Articles by score, the best one's coverage, the query terms and their information."""
+    def out_of_scope(self, text: str) -> str | None:
+        """The editors' out-of-scope topic that fits the question better than every article."""
+        return self._ranked(text)[4]
+
+    def _ranked(
+        self, text: str
+    ) -> tuple[list[tuple[str, float]], float, QueryTerms, float, str | None]:
+        """Articles by score, the best one's coverage, the query terms and their
+        information, and the out-of-scope topic that outscores every article, if any."""
         terms = self.index.terms(text)
         scores, total = self.index.score(terms)
         if not scores or total <= 0:
-            return [], 0.0, terms, total
-        ids = self.index.article_ids
-        ranked = sorted(((ids[p], s) for p, s in scores.items()), key=lambda x: (-x[1], x[0]))
-        return ranked, min(1.0, ranked[0][1] / total), terms, total
+            return [], 0.0, terms, total, None
+        ids = self.index.ids
+        everything = sorted(((ids[p], s) for p, s in scores.items()), key=lambda x: (-x[1], x[0]))
+        topics = self.index.topic_ids
+        beyond = everything[0][0] if everything[0][0] in topics else None
+        ranked = [(found, s) for found, s in everything if found not in topics]
+        coverage = min(1.0, ranked[0][1] / total) if ranked else 0.0
+        return ranked, coverage, terms, total, beyond
 
     def _full_coverage(self, terms: QueryTerms, best: float, information: float) -> float:
         """Coverage with everyday words at their whole weight. A message that names only

@@ -1,0 +1,74 @@
+"""Out-of-scope topics: content/out-of-scope/<id>.yaml, what the service knowingly does not cover.
+
+Residents also ask about things no article answers but that share words with one:
+a residence permit in Germany is not the Czech long-term residence, a passport from
+one's own embassy is not a lost Czech document. Editors name such topics with the
+phrasings residents use; the matcher hands a question to a person when one of them
+fits it better than every article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from pathlib import Path
+
+from bot.knowledge import fieldchecks
+from bot.knowledge.model import LANGUAGES, OutOfScopeTopic
+from bot.knowledge.yamlnodes import FileReader, Mapping
+
+FOLDER = "out-of-scope"
+NOTE_MAX = 600
+KEYWORD_MAX = 80
+
+
+def load_out_of_scope(
+    root: Path, reader_for: Callable[[Path], FileReader], article_ids: Collection[str]
+) -> dict[str, OutOfScopeTopic]:
+    """Every topic file, checked; a topic may not reuse an article's id."""
+    topics: dict[str, OutOfScopeTopic] = {}
+    for path in sorted((root / FOLDER).glob("*.yaml")):
+        reader = reader_for(path)
+        topic = _load_one(reader, path)
+        if topic is None:
+            continue
+        if topic.id in article_ids:
+            reader.error(1, f"id '{topic.id}' is also an article's id; choose another")
+            continue
+        topics[topic.id] = topic
+    return topics
+
+
+def _load_one(reader: FileReader, path: Path) -> OutOfScopeTopic | None:
+    data = reader.load(path)
+    if data is None:
+        return None
+    reader.check_fields(data, required=("id", "note", "keywords"))
+    topic_id = fieldchecks.checked_id(reader, data, path.stem)
+    note = reader.text(data, "note", max_length=NOTE_MAX)
+    keywords = _keywords(reader, data)
+    if topic_id is None or note is None or keywords is None:
+        return None
+    return OutOfScopeTopic(topic_id, note[0], keywords)
+
+
+def _keywords(reader: FileReader, data: Mapping) -> dict[str, tuple[str, ...]] | None:
+    """{cs: [...], uk: [...], en: [...]}: every language, each a non-empty list of phrases."""
+    node = data.entries.get("keywords")
+    if node is None:
+        return None
+    inner = reader.mapping(node, "'keywords'")
+    if inner is None:
+        return None
+    reader.check_fields(inner, required=LANGUAGES)
+    found: dict[str, tuple[str, ...]] = {}
+    for lang in LANGUAGES:
+        if lang not in inner.entries:
+            continue
+        phrases = reader.text_list(inner, lang)
+        for phrase, line in phrases:
+            if len(phrase) > KEYWORD_MAX:
+                reader.error(line, f"a keyword is at most {KEYWORD_MAX} characters: '{phrase}'")
+        if not phrases:
+            reader.error(inner.key_lines[lang], f"'{lang}' needs at least one keyword")
+        found[lang] = tuple(phrase for phrase, _ in phrases)
+    return found if len(found) == len(LANGUAGES) and all(found.values()) else None

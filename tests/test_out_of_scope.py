@@ -1,0 +1,157 @@
+"""Out-of-scope topics: checked with file:line, and a better fit than every article hands off."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.core.library import Library
+from bot.knowledge.loader import load
+from bot.search.matcher import Action, Matcher, Reason
+from tests.conftest import TODAY
+from tests.contentkit import write_content
+from tests.test_loader import messages
+
+TOPIC = """\
+id: other-countries
+note: Residence and work in another country than Czechia.
+keywords:
+  cs: [pobyt v Německu, Německo]
+  uk: [Німеччина, Германия]
+  en: [residence in Germany, Germany]
+"""
+PATH = "content/out-of-scope/other-countries.yaml"
+
+
+def write_topic(content: Path, text: str = TOPIC, name: str = "other-countries") -> None:
+    folder = content / "out-of-scope"
+    folder.mkdir(exist_ok=True)
+    (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+
+
+def test_a_topic_loads_with_its_keywords_per_language(tmp_path: Path) -> None:
+    content = write_content(tmp_path)
+    write_topic(content)
+    result = load(content, TODAY)
+    assert result.problems == []
+    assert result.knowledge is not None
+    topic = result.knowledge.out_of_scope["other-countries"]
+    assert topic.keywords["uk"] == ("Німеччина", "Германия")
+    assert "other-countries" not in result.knowledge.articles
+
+
+@pytest.mark.parametrize(
+    ("broken", "expected"),
+    [
+        (
+            TOPIC.replace("  uk: [Німеччина, Германия]\n", ""),
+            f"{PATH}:4: missing required field 'uk'",
+        ),
+        (
+            TOPIC.replace("[Німеччина, Германия]", "[]"),
+            f"{PATH}:5: 'uk' needs at least one keyword",
+        ),
+        (TOPIC.replace("en: [", "de: [x]\n  en: ["), f"{PATH}:6: unknown field 'de'"),
+        (TOPIC.replace("note: Residence", "notes: Residence"), f"{PATH}:2: unknown field 'notes'"),
+        (
+            TOPIC.replace("id: other-countries", "id: elsewhere"),
+            f"{PATH}:1: id 'elsewhere' does not match",
+        ),
+        (
+            TOPIC.split("keywords:")[0] + "keywords: Germany\n",
+            f"{PATH}:3: 'keywords' must be a mapping",
+        ),
+        (TOPIC + "  cs: [again]\n", f"{PATH}:7: field 'cs' appears twice"),
+        (TOPIC.replace("id: other", "id: [other"), f"{PATH}:2: YAML syntax"),
+    ],
+)
+def test_a_broken_topic_is_reported_with_file_and_line(
+    tmp_path: Path, broken: str, expected: str
+) -> None:
+    content = write_content(tmp_path)
+    write_topic(content, broken)
+    found = messages(content)
+    assert any(message.startswith(expected) for message in found), found
+
+
+def test_a_topic_may_not_take_an_articles_id(tmp_path: Path) -> None:
+    content = write_content(tmp_path)
+    write_topic(
+        content,
+        TOPIC.replace("other-countries", "emergency-numbers"),
+        name="emergency-numbers",
+    )
+    assert (
+        "content/out-of-scope/emergency-numbers.yaml:1: id 'emergency-numbers' is also an"
+        " article's id; choose another" in messages(content)
+    )
+
+
+def matcher_with_topic(tmp_path: Path) -> Matcher:
+    content = write_content(tmp_path)
+    write_topic(content)
+    result = load(content, TODAY)
+    assert result.knowledge is not None
+    return Matcher(result.knowledge)
+
+
+def test_a_question_the_topic_fits_better_goes_to_a_person(tmp_path: Path) -> None:
+    decision = matcher_with_topic(tmp_path).decide("how do I get a residence permit in Germany")
+    assert decision.action is Action.HANDOFF
+    assert decision.reason is Reason.OUT_OF_SCOPE
+    assert "other-countries" not in decision.candidates
+
+
+def test_a_question_an_article_fits_better_is_still_answered(tmp_path: Path) -> None:
+    matcher = matcher_with_topic(tmp_path)
+    decision = matcher.decide("I moved from Germany, where do I report the change of address")
+    assert decision.action is Action.ANSWER
+    assert decision.article == "address-change-reporting"
+
+
+def test_topics_never_appear_among_candidates(tmp_path: Path) -> None:
+    matcher = matcher_with_topic(tmp_path)
+    for text in ("Německo změna adresy", "Germany extension", "Германия"):
+        assert "other-countries" not in matcher.decide(text).candidates
+
+
+def test_an_urgent_message_still_shows_the_emergency_numbers(tmp_path: Path) -> None:
+    decision = matcher_with_topic(tmp_path).decide("someone is beating me in Germany")
+    assert decision.urgent
+    assert decision.action is Action.ANSWER
+    assert decision.article == "emergency-numbers"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how to get residence permit in Poland",
+        "як отримати посвідку в Польщі",
+        "как получить гражданство Германии",
+        "kde vyměním hřivny za koruny",
+        "vlak do Prahy jízdenka cena",
+        "треба перекласти свідоцтво про народження у присяжного перекладача",
+    ],
+)
+def test_the_bundled_topics_send_other_matters_to_a_person(
+    bundled_library: Library, text: str
+) -> None:
+    decision = bundled_library.matcher.decide(text)
+    assert decision.action is Action.HANDOFF, decision
+
+
+@pytest.mark.parametrize(
+    ("text", "article"),
+    [
+        ("I am a Polish citizen, do I need a permit to work in Plzeň", "work-eu-citizens"),
+        ("ztratil jsem ukrajinský pas", "lost-documents"),
+        ("jízdenka na tramvaj v Plzni", "public-transport"),
+    ],
+)
+def test_the_bundled_topics_leave_covered_questions_alone(
+    bundled_library: Library, text: str, article: str
+) -> None:
+    decision = bundled_library.matcher.decide(text)
+    assert decision.action is not Action.HANDOFF, decision
+    assert article in decision.candidates[:3], decision
