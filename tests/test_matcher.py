@@ -124,6 +124,25 @@ def test_request_to_work_on_a_personal_case_goes_to_a_person(bundled_library: Li
     assert (decision.action, decision.reason) == (Action.HANDOFF, Reason.CASEWORK)
 
 
+@pytest.mark.parametrize("text", ["ви хто, бот чи людина?", "are you a bot or a human?"])
+def test_asking_whether_the_bot_is_a_person_is_about_the_service(
+    bundled_library: Library, text: str
+) -> None:
+    decision = bundled_library.matcher.decide(text)
+    assert decision.reason is not Reason.PERSON_REQUESTED
+    assert decision.candidates[0] == "about-the-service"
+
+
+def test_asking_where_to_find_a_lawyer_for_an_appeal_is_legal_aid(
+    bundled_library: Library,
+) -> None:
+    decision = bundled_library.matcher.decide(
+        "Отримала rozhodnutí o zamítnutí, де знайти юриста, який допоможе написати odvolání?"
+    )
+    assert decision.reason is not Reason.CASEWORK
+    assert decision.candidates[0] == "legal-aid"
+
+
 @pytest.mark.parametrize(
     "text",
     [

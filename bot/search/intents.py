@@ -10,8 +10,10 @@ from bot.search.lexicon import (
     CASEWORK_PAIRS,
     CASEWORK_PHRASES,
     CASEWORK_WORDS,
+    LAWYER_WORDS,
     NEGATIONS,
     NOT_BOT_REACH,
+    OR_WORDS,
     PERSON_ALONE_MAX_WORDS,
     PERSON_REQUEST_MAX_WORDS,
     PERSON_WORDS,
@@ -33,6 +35,8 @@ def wants_person(keys: list[str]) -> bool:
     someone = [at for at, key in enumerate(keys) if key in SOMEONE_WORDS]
     if not direct and not someone:
         return False
+    if _bot_or_person(keys):
+        return False
     topic = [key for key in keys if key not in STOPWORDS]
     if direct and len(topic) <= PERSON_ALONE_MAX_WORDS:
         return True
@@ -47,6 +51,20 @@ def wants_person(keys: list[str]) -> bool:
     return any(0 < person - at <= TALK_REACH for at in talk for person in direct + someone)
 
 
+def _bot_or_person(keys: list[str]) -> bool:
+    """ "бот чи людина", "a human or a bot": the two as alternatives, one word apart
+    (an article may sit between: "a bot or a person")."""
+    for at, key in enumerate(keys):
+        if key not in OR_WORDS:
+            continue
+        before = keys[max(0, at - 2) : at]
+        after = keys[at + 1 : at + 3]
+        for one, other in ((before, after), (after, before)):
+            if any(k in BOT_WORDS for k in one) and any(k in PERSON_WORDS for k in other):
+                return True
+    return False
+
+
 def is_urgent(keys: list[str]) -> bool:
     """Violence, threats, someone in danger, suicide: in Czech, Ukrainian, Russian or English."""
     if any(key in URGENT_FORMS for key in keys):
@@ -58,6 +76,8 @@ def is_urgent(keys: list[str]) -> bool:
 def is_casework(keys: list[str]) -> bool:
     """A request to work on the resident's own case (write an appeal, prepare for court)."""
     stems = [prefix(key) for key in keys]
+    if any(s in LAWYER_WORDS for s in stems):
+        return False
     if any(s in CASEWORK_WORDS for s in stems) or _contains_any(stems, CASEWORK_PHRASES):
         return True
     return any(

@@ -179,6 +179,9 @@ SOMEONE_WORDS = exact(
 BOT_WORDS = exact("bot botem botom bota botu бот бота ботом боту chatbot robot robotem")
 NEGATIONS = exact("ne not no instead místo namísto не ні нет замість вместо")
 NOT_BOT_REACH = 3
+# "бот чи людина?", "are you a bot or a human": the bot and a person as alternatives is a
+# question about the service, not a request.
+OR_WORDS = exact("nebo anebo či чи або или либо or")
 TALK_WORDS = folded(
     "mluvit promluvit hovořit spojit spojte přepojit přepojte zavolat dejte probrat",
     "поговорити зв'язатися з'єднайте покличте покликати",
@@ -243,6 +246,14 @@ CASEWORK_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "co přesně mám napsat", "co mám napsat", "що мені казати", "что мне говорить",
     )
 )  # fmt: skip
+# Asking where to find a lawyer for one's case ("де знайти юриста, щоб допоміг написати
+# odvolání") is answered by the legal-aid article, not by a person writing the appeal.
+LAWYER_WORDS = folded(
+    "právník právníka právníkem advokát advokáta advokátem",
+    "юрист юриста юристом адвокат адвоката адвокатом",
+    "yurist yurysta advokat",
+    "lawyer attorney solicitor",
+)
 # A judge means a court case: beyond what curated articles can answer.
 CASEWORK_WORDS = folded("soudce soudci", "судді суддя суддею", "судье судья", "judge")
 # A request to do something with the resident's own papers: an imperative verb together
