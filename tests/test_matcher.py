@@ -42,6 +42,10 @@ def test_clear_questions_are_answered_in_any_language(
         "хочу поговорить с человеком",
         "can I talk to a human please",
         "operator",
+        "connect me with support",
+        "real person pls",
+        "можна з кимось поговорити",
+        "mozhna z kymos pohovoryty",
     ],
 )
 def test_asking_for_a_person_hands_off(bundled_library: Library, text: str) -> None:
@@ -179,6 +183,21 @@ def test_a_story_that_mentions_talking_to_someone_is_not_a_request_for_a_person(
     )
     assert decision.reason is not Reason.PERSON_REQUESTED
     assert decision.candidates[0] == "mental-health"
+
+
+@pytest.mark.parametrize(
+    ("text", "article"),
+    [
+        ("my agent took my passport", "labour-exploitation"),
+        ("does the 112 operator speak Ukrainian", "emergency-numbers"),
+    ],
+)
+def test_a_person_named_in_a_question_is_not_a_request(
+    bundled_library: Library, text: str, article: str
+) -> None:
+    decision = bundled_library.matcher.decide(text)
+    assert decision.reason is not Reason.PERSON_REQUESTED
+    assert article in decision.candidates[:3]
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,9 @@ from bot.search.lexicon import (
     PERSON_WORDS,
     SOMEONE_WORDS,
     STOPWORDS,
+    TALK_AFTER_WORDS,
     TALK_REACH,
+    TALK_REACH_BEFORE,
     TALK_WORDS,
     URGENT_FORMS,
     URGENT_PHRASES,
@@ -48,7 +50,11 @@ def wants_person(keys: list[str]) -> bool:
     ):
         return True
     talk = [at for at, key in enumerate(keys) if prefix(key) in TALK_WORDS]
-    return any(0 < person - at <= TALK_REACH for at in talk for person in direct + someone)
+    talk_after = [at for at, key in enumerate(keys) if prefix(key) in TALK_AFTER_WORDS]
+    people = direct + someone
+    return any(0 < person - at <= TALK_REACH for at in talk for person in people) or any(
+        0 < at - person <= TALK_REACH_BEFORE for at in talk_after for person in people
+    )
 
 
 def _bot_or_person(keys: list[str]) -> bool:

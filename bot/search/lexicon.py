@@ -98,7 +98,7 @@ STOPWORDS = exact(
     "today tomorrow dear wants wanted wanna true after before through between "
     "during while since until out don doesn didn myself yourself someone somebody "
     "everyone nobody always never sometimes often almost together maybe perhaps probably "
-    "whether though although unless yet quite rather able",
+    "whether though although unless yet quite rather able pls plz thx",
 )
 
 # Greetings name a time of day that is also a topic word ("evening courses", "noční
@@ -171,7 +171,7 @@ SOMEONE_WORDS = exact(
     "кимось когось працівником працівника консультантом спеціалістом асистентом",
     "кем сотрудником специалистом консультантом",
     "kymos kohos",
-    "someone somebody anyone anybody assistant staff agent consultant adviser advisor",
+    "someone somebody anyone anybody assistant staff agent consultant adviser advisor support",
 )
 # "not a bot", "a ne s botem": set against the bot, any person word asks for that person
 # ("ти бот чи людина?" asks about the service). A negation at most NOT_BOT_REACH words
@@ -192,6 +192,13 @@ TALK_WORDS = folded(
 # How far (in words) a talking word may come before the person it asks for
 # ("mluvit s nějakým skutečným člověkem").
 TALK_REACH = 5
+# Slavic word order also puts the person first ("з кимось поговорити", "s někým mluvit"),
+# right before the talking word. Not in English: "someone to talk to in Ukrainian",
+# "does the operator speak English" ask about a service.
+TALK_AFTER_WORDS = folded(
+    "mluvit promluvit hovořit поговорити поговорить pohovoryty pogovorit pogovoryty"
+)
+TALK_REACH_BEFORE = 2
 # How many topic words a message may have and still count as a bare request for a person,
 # and at most for a request in words (longer messages tell a story in which "people"
 # and "talking" appear without asking for anyone).
