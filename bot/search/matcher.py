@@ -174,7 +174,7 @@ class Matcher:
                 Action.ANSWER,
                 reason,
                 emergency,
-                (emergency, *candidates)[:MAX_CANDIDATES],
+                (emergency, *(c for c in candidates if c != emergency))[:MAX_CANDIDATES],
                 score,
                 True,
             )
