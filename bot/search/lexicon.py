@@ -235,6 +235,7 @@ URGENT_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     for phrase in (
         "nechci žít", "ublížit si", "ve nebezpečí", "v nebezpečí",
         "не хочу жити", "покінчити з собою", "в небезпеці", "у небезпеці",
+        "ne hochu zhyty", "ne hochu zhyt", "ne hochu zhit",
         "не хочу жить", "покончить с собой", "в опасности",
         "want to die", "kill myself", "hurt myself", "in danger", "end my life",
     )
