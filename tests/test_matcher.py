@@ -104,10 +104,10 @@ def test_urgent_message_with_no_topic_answers_with_emergency_numbers(
 def test_emergency_numbers_are_listed_once_among_the_candidates(
     bundled_library: Library,
 ) -> None:
-    decision = bundled_library.matcher.decide("мне очень плохо, не хочу жить")
+    # Nothing matches clearly, and the emergency article is among the weak matches.
+    decision = bundled_library.matcher.decide("he threatens me, what number")
     assert decision.article == "emergency-numbers"
     assert decision.candidates.count("emergency-numbers") == 1
-    assert "mental-health" in decision.candidates
 
 
 def test_ordinary_questions_are_not_urgent(bundled_library: Library) -> None:
