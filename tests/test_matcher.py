@@ -339,3 +339,11 @@ def test_adverbs_and_modal_forms_carry_no_topic(bundled_library: Library, text: 
     # Only topic words may make a message look like an article.
     topic = [key for _, _, key in bundled_library.matcher.index.terms(text).stems]
     assert topic == []
+
+
+def test_numbers_count_only_where_editors_chose_them(bundled_library: Library) -> None:
+    index = bundled_library.matcher.index
+    assert "112" in index.postings  # a keyword of the emergency numbers
+    # Days, ages and amounts in running text are not topics: "14" is a 14-year-old's age
+    # as often as a deadline of 14 days.
+    assert "14" not in index.postings

@@ -48,6 +48,10 @@ CLOSEST_CACHE_SIZE = 20_000
 # працівника", "noční klid") are stronger evidence than the two words apart.
 BIGRAM_WEIGHT = 0.5
 BIGRAM_FIELDS = ("title", "keywords", "questions")
+# Numbers count only where editors chose them ("112", "155" as keywords): in running text
+# they are days, ages, amounts and house numbers, and a 14-year-old's school question
+# would meet an article that mentions 14 days.
+NUMBER_FIELDS = ("title", "keywords", "questions")
 # Five-letter stems join a word's forms but also unrelated words that start alike
 # ("humanitární" and "human trafficking"). Words that agree on a longer prefix get
 # this share of that prefix's idf on top, so the closer relative wins.
@@ -114,7 +118,11 @@ class ArticleIndex:
             article_forms: dict[str, set[str]] = defaultdict(set)
             for field, text in fields:
                 strength = FIELD_STRENGTH[field]
-                keys = [key for key in words(text, limit=None) if key not in STOPWORDS]
+                keys = [
+                    key
+                    for key in words(text, limit=None)
+                    if key not in STOPWORDS and (field in NUMBER_FIELDS or not key.isdigit())
+                ]
                 stems = [stem(key) for key in keys]
                 for key, item in zip(keys, stems, strict=True):
                     word_to_stem.setdefault(key, item)
