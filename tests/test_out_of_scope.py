@@ -147,6 +147,8 @@ def test_the_bundled_topics_send_other_matters_to_a_person(
         ("I am a Polish citizen, do I need a permit to work in Plzeň", "work-eu-citizens"),
         ("ztratil jsem ukrajinský pas", "lost-documents"),
         ("jízdenka na tramvaj v Plzni", "public-transport"),
+        ("бабушка получает пенсию в Украине, можно ли ей гуманитарку", "humanitarian-benefit"),
+        ("my wife is German, can I live with her in Plzeň", "eu-citizens-residence"),
     ],
 )
 def test_the_bundled_topics_leave_covered_questions_alone(
