@@ -347,3 +347,18 @@ def test_numbers_count_only_where_editors_chose_them(bundled_library: Library) -
     # Days, ages and amounts in running text are not topics: "14" is a 14-year-old's age
     # as often as a deadline of 14 days.
     assert "14" not in index.postings
+
+
+@pytest.mark.parametrize(
+    "text", ["What can you do?", "who are you", "kdo jsi", "хто ти", "кто вы?"]
+)
+def test_a_question_of_only_function_words_meets_the_keyword_that_says_it(
+    bundled_library: Library, text: str
+) -> None:
+    decision = bundled_library.matcher.decide(text)
+    assert (decision.action, decision.article) == (Action.ANSWER, "about-the-service")
+
+
+@pytest.mark.parametrize("text", ["you", "and you", "can you"])
+def test_part_of_such_a_keyword_is_still_nothing(bundled_library: Library, text: str) -> None:
+    assert bundled_library.matcher.decide(text).action is Action.HANDOFF

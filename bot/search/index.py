@@ -114,9 +114,16 @@ class ArticleIndex:
         # Articles (and the 10,000 copies of the benchmark) mostly use the same few forms
         # of a stem: one frozenset per distinct set keeps the index small.
         shared_forms: dict[frozenset[str], frozenset[str]] = {}
+        # Keywords made only of function words ("what can you do", "хто ти") are lost to
+        # the stopword filter; they are kept whole, for a message that says exactly that.
+        self.function_phrases: dict[tuple[str, ...], int] = {}
         for position, fields in enumerate(documents):
             article_forms: dict[str, set[str]] = defaultdict(set)
             for field, text in fields:
+                if field in BIGRAM_FIELDS:
+                    whole = tuple(words(text, limit=None))
+                    if whole and all(key in STOPWORDS for key in whole):
+                        self.function_phrases.setdefault(whole, position)
                 strength = FIELD_STRENGTH[field]
                 keys = [
                     key
