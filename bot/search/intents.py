@@ -37,17 +37,20 @@ def wants_person(keys: list[str]) -> bool:
     someone = [at for at, key in enumerate(keys) if key in SOMEONE_WORDS]
     if not direct and not someone:
         return False
-    if _bot_or_person(keys):
+    not_bot = any(
+        key in BOT_WORDS and any(k in NEGATIONS for k in keys[max(0, at - NOT_BOT_REACH) : at])
+        for at, key in enumerate(keys)
+    )
+    # "ne bot, chci člověka": Czech "chci" folds like Ukrainian "чи" (or), so the
+    # negation decides first.
+    if _bot_or_person(keys) and not not_bot:
         return False
     topic = [key for key in keys if key not in STOPWORDS]
     if direct and len(topic) <= PERSON_ALONE_MAX_WORDS:
         return True
     if len(topic) > PERSON_REQUEST_MAX_WORDS:
         return False
-    if any(
-        key in BOT_WORDS and any(k in NEGATIONS for k in keys[max(0, at - NOT_BOT_REACH) : at])
-        for at, key in enumerate(keys)
-    ):
+    if not_bot:
         return True
     talk = [at for at, key in enumerate(keys) if prefix(key) in TALK_WORDS]
     talk_after = [at for at, key in enumerate(keys) if prefix(key) in TALK_AFTER_WORDS]
