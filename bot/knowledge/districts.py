@@ -202,10 +202,7 @@ def _number(node: yaml.Node) -> float | None:
 
 
 def _officer(reader: FileReader, data: Mapping) -> DistrictOfficer | None:
-    node = data.entries.get("officer")
-    if node is None:
-        return None
-    entry = reader.mapping(node, "'officer'")
+    entry = reader.nested(data, "officer")
     if entry is None:
         return None
     reader.check_fields(entry, required=(), optional=("name", "phone", "email"))

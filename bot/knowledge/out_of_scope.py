@@ -53,10 +53,7 @@ def _load_one(reader: FileReader, path: Path) -> OutOfScopeTopic | None:
 
 def _keywords(reader: FileReader, data: Mapping) -> dict[str, tuple[str, ...]] | None:
     """{cs: [...], uk: [...], en: [...]}: every language, each a non-empty list of phrases."""
-    node = data.entries.get("keywords")
-    if node is None:
-        return None
-    inner = reader.mapping(node, "'keywords'")
+    inner = reader.nested(data, "keywords")
     if inner is None:
         return None
     reader.check_fields(inner, required=LANGUAGES)

@@ -78,6 +78,11 @@ class FileReader:
             key_lines[key] = _line(key_node)
         return Mapping(_line(node), entries, key_lines)
 
+    def nested(self, mapping: Mapping, key: str) -> Mapping | None:
+        """A field whose value is itself a mapping; None if absent or not a mapping (recorded)."""
+        node = mapping.entries.get(key)
+        return None if node is None else self.mapping(node, f"'{key}'")
+
     def check_fields(
         self, mapping: Mapping, *, required: tuple[str, ...], optional: tuple[str, ...] = ()
     ) -> None:
@@ -158,10 +163,7 @@ class FileReader:
 
     def languages(self, mapping: Mapping, key: str, languages: tuple[str, ...]) -> dict[str, str]:
         """A {cs: ..., uk: ..., en: ...} field; every language required."""
-        node = mapping.entries.get(key)
-        if node is None:
-            return {}
-        inner = self.mapping(node, f"'{key}'")
+        inner = self.nested(mapping, key)
         if inner is None:
             return {}
         self.check_fields(inner, required=languages)
