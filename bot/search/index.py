@@ -120,16 +120,15 @@ class ArticleIndex:
         for position, fields in enumerate(documents):
             article_forms: dict[str, set[str]] = defaultdict(set)
             for field, text in fields:
-                if field in BIGRAM_FIELDS:
-                    whole = tuple(words(text, limit=None))
-                    if whole and all(key in STOPWORDS for key in whole):
-                        self.function_phrases.setdefault(whole, position)
+                said = words(text, limit=None)
                 strength = FIELD_STRENGTH[field]
                 keys = [
                     key
-                    for key in words(text, limit=None)
+                    for key in said
                     if key not in STOPWORDS and (field in NUMBER_FIELDS or not key.isdigit())
                 ]
+                if said and not keys and field in BIGRAM_FIELDS:
+                    self.function_phrases.setdefault(tuple(said), position)
                 stems = [stem(key) for key in keys]
                 for key, item in zip(keys, stems, strict=True):
                     word_to_stem.setdefault(key, item)
