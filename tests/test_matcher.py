@@ -362,3 +362,15 @@ def test_a_question_of_only_function_words_meets_the_keyword_that_says_it(
 @pytest.mark.parametrize("text", ["you", "and you", "can you"])
 def test_part_of_such_a_keyword_is_still_nothing(bundled_library: Library, text: str) -> None:
     assert bundled_library.matcher.decide(text).action is Action.HANDOFF
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what is temporary protection", "що таке тимчасовий захист", "dočasná ochrana co to je"],
+)
+def test_among_equal_scores_the_article_the_title_names_fully_comes_first(
+    bundled_library: Library, text: str
+) -> None:
+    # Many articles carry "temporary protection" in their titles and keywords alike.
+    decision = bundled_library.matcher.decide(text)
+    assert decision.candidates[0] == "temporary-protection-overview"

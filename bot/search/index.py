@@ -117,8 +117,12 @@ class ArticleIndex:
         # Keywords made only of function words ("what can you do", "хто ти") are lost to
         # the stopword filter; they are kept whole, for a message that says exactly that.
         self.function_phrases: dict[tuple[str, ...], int] = {}
+        # Each language's title as stems: among articles that score alike, the one whose
+        # title the question names most fully is the one it asks about (title_share).
+        self._titles: list[tuple[frozenset[str], ...]] = []
         for position, fields in enumerate(documents):
             article_forms: dict[str, set[str]] = defaultdict(set)
+            titles: list[frozenset[str]] = []
             for field, text in fields:
                 said = words(text, limit=None)
                 strength = FIELD_STRENGTH[field]
@@ -127,6 +131,8 @@ class ArticleIndex:
                     for key in said
                     if key not in STOPWORDS and (field in NUMBER_FIELDS or not key.isdigit())
                 ]
+                if field == "title" and keys:
+                    titles.append(frozenset(stem(key) for key in keys))
                 if said and not keys and field in BIGRAM_FIELDS:
                     self.function_phrases.setdefault(tuple(said), position)
                 stems = [stem(key) for key in keys]
@@ -143,6 +149,7 @@ class ArticleIndex:
                     for pair in _pairs(stems):
                         if bigrams[pair].get(position, 0.0) < strength:
                             bigrams[pair][position] = strength
+            self._titles.append(tuple(titles))
             for item, used in article_forms.items():
                 found = frozenset(used)
                 forms[item][position] = shared_forms.setdefault(found, found)
@@ -283,6 +290,15 @@ class ArticleIndex:
             for position, strength in self.bigrams.get(pair, ()):
                 scores[position] += weight * strength
         return scores, total
+
+    def title_share(self, terms: QueryTerms, position: int) -> float:
+        """The largest share of one of the article's titles that the query's words name:
+        "what is temporary protection" names all of "Temporary protection – what it is"
+        but only two thirds of "Extending temporary protection"."""
+        named = {item for item, similarity, _ in terms.stems if similarity}
+        return max(
+            (len(title & named) / len(title) for title in self._titles[position]), default=0.0
+        )
 
     def everyday_information(self, terms: QueryTerms) -> float:
         """The information of the query's everyday words that GENERIC_WEIGHT leaves out

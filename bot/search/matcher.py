@@ -47,6 +47,7 @@ ANSWER_MARGIN = 0.80
 SUGGEST_RELATIVE = 0.5
 MAX_SUGGESTIONS = 4
 MAX_CANDIDATES = 5
+TIE_BREAK_HEAD = 20
 
 
 class Action(StrEnum):
@@ -150,7 +151,15 @@ class Matcher:
         if not scores or total <= 0:
             return [], 0.0, terms, total, None
         ids = self.index.ids
-        everything = sorted(((ids[p], s) for p, s in scores.items()), key=lambda x: (-x[1], x[0]))
+        order = sorted(scores.items(), key=lambda item: (-item[1], ids[item[0]]))
+        # Equal scores (several articles carry the same phrase in their titles and
+        # keywords): the article whose title the question names most fully goes first.
+        # Only the head is reordered, so the cost does not grow with the content.
+        head = sorted(
+            order[:TIE_BREAK_HEAD],
+            key=lambda item: (-item[1], -self.index.title_share(terms, item[0])),
+        )
+        everything = [(ids[p], s) for p, s in head + order[TIE_BREAK_HEAD:]]
         topics = self.index.topic_ids
         beyond = everything[0][0] if everything[0][0] in topics else None
         ranked = [(found, s) for found, s in everything if found not in topics]
