@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.fold import MAX_MATCH_CHARS, fold, plain, spelling_variants, words
+from bot.search.fold import MAX_MATCH_CHARS, asked_words, fold, plain, spelling_variants, words
 
 
 @pytest.mark.parametrize(
@@ -100,3 +100,21 @@ def test_each_h_alone_is_a_reading_too() -> None:
 
 def test_words_without_h_or_x_have_no_other_reading() -> None:
     assert spelling_variants(words("pobyt")[0]) == []
+
+
+def test_the_question_of_a_story_is_what_was_asked() -> None:
+    asked = asked_words("We moved to Slovany last month. Do I have to report it?")
+    assert asked == frozenset(words("Do I have to report it"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do I have to report a new address?",  # one sentence: all of it is the question
+        "Kde je OAMP? A kdy má otevřeno?",  # every sentence asks
+        "We moved to Slovany last month. I want to report it.",  # no question mark
+        "",
+    ],
+)
+def test_without_a_story_around_a_question_nothing_stands_out(text: str) -> None:
+    assert asked_words(text) == frozenset()

@@ -374,3 +374,26 @@ def test_among_equal_scores_the_article_the_title_names_fully_comes_first(
     # Many articles carry "temporary protection" in their titles and keywords alike.
     decision = bundled_library.matcher.decide(text)
     assert decision.candidates[0] == "temporary-protection-overview"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Máme dočasnou ochranu od roku 2022 a dostáváme humanitární dávku. "
+            "Jak se přihlásí dítě do školy?",
+            "school-enrollment",
+        ),
+        (
+            "Я на тимчасовому захисті, працюю на заводі через агентуру. "
+            "Як знайти педіатра для сина?",
+            "finding-a-doctor",
+        ),
+    ],
+)
+def test_the_question_after_a_story_outweighs_its_background(
+    bundled_library: Library, text: str, expected: str
+) -> None:
+    # The background names a topic the articles know well (temporary protection, an
+    # agency); the question names another one, and that is what the resident wants.
+    assert bundled_library.matcher.decide(text).candidates[0] == expected

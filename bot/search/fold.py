@@ -58,6 +58,8 @@ _SOUND_MAP = dict(_SOUND_RULES)
 _REPEATS = re.compile(r"([a-z])\1+")
 _TOKEN = re.compile(r"[a-z0-9]+")
 _APOSTROPHES = re.compile("['’ʼ`´]")
+# A sentence: up to and including its end mark or line break (the last may have neither).
+_SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]+|[^.!?\n]+$")
 
 
 class _AsciiTable(dict[int, str]):
@@ -142,6 +144,16 @@ def spelling_variants(key: str) -> list[str]:
 def words(text: str, limit: int | None = MAX_MATCH_CHARS) -> list[str]:
     """The sound keys of every word in the text, in order (limit=None: the whole text)."""
     return [sound_key(token) for token in _TOKEN.findall(to_ascii(text, limit))]
+
+
+def asked_words(text: str, limit: int | None = MAX_MATCH_CHARS) -> frozenset[str]:
+    """The sound keys of the sentences that end in a question mark, when the message also
+    tells something else: in a story, the question says what the resident wants."""
+    sentences = _SENTENCE.findall(text[:limit] if limit else text)
+    asked = [sentence for sentence in sentences if sentence.rstrip().endswith("?")]
+    if not asked or len(asked) == len(sentences):
+        return frozenset()
+    return frozenset(key for sentence in asked for key in words(sentence, None))
 
 
 def fold(text: str, limit: int | None = MAX_MATCH_CHARS) -> list[str]:
