@@ -30,6 +30,17 @@ from bot.search.intents import wants_person
         # A person set against the bot.
         "ne bot, chci cloveka",
         "is there someone I can talk to instead of a bot",
+        "бот не помогает, нужен человек",
+        "мені потрібен консультант, не бот",
+        # A real or live person, whatever else is said.
+        "хочу общаться с реальным человеком",
+        "can a real person help me",
+        "is there anyone real there",
+        "chci živého člověka ne robota",
+        # Wanting a person by name or role.
+        "позовите кого-нибудь",
+        "хочу до асистента українською",
+        "I need a human for this",
     ],
 )
 def test_requests_for_a_person(text: str) -> None:
@@ -49,6 +60,13 @@ def test_requests_for_a_person(text: str) -> None:
         "ти бот чи людина? хто пише ці відповіді",
         # A story in which talking and someone appear, but the person comes first.
         "is there someone to talk to in Ukrainian, I can't sleep since the war started",
+        # Someone to notify, a consultant asked about, a person to employ.
+        "еду к маме на два месяца, надо ли кого-то уведомлять?",
+        "Хочу дізнатися, чи може консультант з ÚP допомогти з резюме",
+        "where can I write a complaint to someone about my employer",
+        "Chci zaměstnat člověka z Ukrajiny, co musím udělat?",
+        "real estate agent wants 2 months deposit",
+        "Is there a live chat on the OAMP website?",
     ],
 )
 def test_topic_questions_that_mention_people_are_not_requests(text: str) -> None:

@@ -17,7 +17,9 @@ from bot.search.lexicon import (
     PERSON_ALONE_MAX_WORDS,
     PERSON_REQUEST_MAX_WORDS,
     PERSON_WORDS,
+    REAL_WORDS,
     SOMEONE_WORDS,
+    STAFF_WORDS,
     STOPWORDS,
     TALK_AFTER_WORDS,
     TALK_REACH,
@@ -26,6 +28,7 @@ from bot.search.lexicon import (
     URGENT_FORMS,
     URGENT_PHRASES,
     URGENT_WORDS,
+    WANT_WORDS,
 )
 
 # Every check takes the message's sound keys (bot.search.fold.words), in order.
@@ -34,7 +37,8 @@ from bot.search.lexicon import (
 def wants_person(keys: list[str]) -> bool:
     """ "хочу поговорити з людиною", "chci mluvit s člověkem", "operator", "позовите оператора"."""
     direct = [at for at, key in enumerate(keys) if key in PERSON_WORDS]
-    someone = [at for at, key in enumerate(keys) if key in SOMEONE_WORDS]
+    staff = [at for at, key in enumerate(keys) if key in STAFF_WORDS]
+    someone = [at for at, key in enumerate(keys) if key in SOMEONE_WORDS] + staff
     if not direct and not someone:
         return False
     not_bot = any(
@@ -50,14 +54,35 @@ def wants_person(keys: list[str]) -> bool:
         return True
     if len(topic) > PERSON_REQUEST_MAX_WORDS:
         return False
-    if not_bot:
+    if not_bot or (direct and any(key in BOT_WORDS for key in keys)):
+        return True
+    people = direct + someone
+    if any(_next_to(keys, person, REAL_WORDS) for person in people):
+        return True
+    if any(_wanted(keys, person) for person in direct + staff):
         return True
     talk = [at for at, key in enumerate(keys) if prefix(key) in TALK_WORDS]
     talk_after = [at for at, key in enumerate(keys) if prefix(key) in TALK_AFTER_WORDS]
-    people = direct + someone
     return any(0 < person - at <= TALK_REACH for at in talk for person in people) or any(
         0 < at - person <= TALK_REACH_BEFORE for at in talk_after for person in people
     )
+
+
+def _next_to(keys: list[str], at: int, neighbours: frozenset[str]) -> bool:
+    before = keys[at - 1] if at > 0 else ""
+    after = keys[at + 1] if at + 1 < len(keys) else ""
+    return before in neighbours or after in neighbours
+
+
+def _wanted(keys: list[str], person: int) -> bool:
+    """ "хочу оператора", "chci živého člověka", "I need a human": a wanting word right
+    before the person, function words and "real" between them not counted."""
+    for key in reversed(keys[:person]):
+        if key in WANT_WORDS:
+            return True
+        if key not in STOPWORDS and key not in REAL_WORDS:
+            return False
+    return False
 
 
 def _bot_or_person(keys: list[str]) -> bool:

@@ -158,25 +158,56 @@ GENERIC_STEMS = stems(
 # člověkem", "connect me to an operator"), a person word next to "bot" ("людину, а не
 # бота"), or a direct person word almost alone ("оператор", "human please"). Exact forms.
 PERSON_WORDS = exact(
-    "člověk člověkem člověka člověku živý živým živou skutečným operátor operátorem operátora",
-    "людина людиною людині людину живою живим оператор оператором оператора оператору",
-    "человек человеком человеку человека живым живой оператор оператора оператором",
-    "lyudyna lyudynoyu liudynoiu ludynoju cheloveka chelovekom",
+    "člověk člověkem člověka člověku živý živým živou živého skutečným operátor operátorem "
+    "operátora operátorovi",
+    "людина людиною людині людину живою живим живого оператор оператором оператора оператору",
+    "человек человеком человеку человека живым живой живого оператор оператора оператором",
+    "lyudyna lyudynoyu liudynoiu ludynoju liudynu lyudynu cheloveka chelovekom",
     "human humans person operator",
 )
 # Words that name a person only when the resident asks to be put through to them:
 # "someone stole my bike", "who are the assistants in vests" ask about a topic.
 SOMEONE_WORDS = exact(
-    "někým někoho nikým pracovníkem pracovníka asistentem asistenta konzultantem poradcem",
-    "кимось когось працівником працівника консультантом спеціалістом асистентом",
-    "кем сотрудником специалистом консультантом",
+    "někým někoho nikým",
+    "кимось когось кем кого",
     "kymos kohos",
-    "someone somebody anyone anybody assistant staff agent consultant adviser advisor support",
+    "someone somebody anyone anybody",
+)
+# The service's people by their role: like SOMEONE_WORDS, and also wanted by name
+# ("хочу консультанта", "need an assistant").
+STAFF_WORDS = exact(
+    "pracovníkem pracovníka asistent asistentem asistenta asistentovi konzultant konzultantem "
+    "poradcem",
+    "працівником працівника консультант консультантом консультанта спеціалістом асистент "
+    "асистентом асистента асистенту помічником помічника",
+    "сотрудником сотрудника специалистом консультанта ассистент ассистентом ассистента "
+    "ассистенту помощником помощника помощников",
+    "assistant staff agent consultant adviser advisor support",
+)
+# "a real person", "живий оператор", "anyone real": such a word next to a person asks
+# for one, whatever else the message says (within PERSON_REQUEST_MAX_WORDS).
+REAL_WORDS = exact(
+    "živý živým živou živého skutečný skutečným skutečného opravdový opravdovým",
+    "живий живим живою живого справжній справжнім справжньою реальний реальним",
+    "живой живым живого реальный реальным реального настоящий настоящим",
+    "zhyvyi zhyvym zhyvoho zivym zivoi zhivoi zhivym realnym",
+    "real live actual",
+)
+# "хочу оператора", "need a human": wanting a person, the very next word. Not Czech "chci":
+# it folds like Ukrainian "чи" ("чи може консультант...?" asks about one).
+WANT_WORDS = exact(
+    "chtěl chtěla chtěli potřebuji potřebuju potřeboval potřebovala",
+    "хочу хочемо потрібен потрібна потрібно треба дайте",
+    "хочу нужен нужна нужно надо дайте",
+    "hochu hochy potriben nuzhen nado daite",
+    "want need give",
 )
 # "not a bot", "a ne s botem": set against the bot, any person word asks for that person
 # ("ти бот чи людина?" asks about the service). A negation at most NOT_BOT_REACH words
 # before the bot.
-BOT_WORDS = exact("bot botem botom bota botu бот бота ботом боту chatbot robot robotem")
+BOT_WORDS = exact(
+    "bot botem botom bota botu бот бота ботом боту chatbot robot robotem robota роботом робот"
+)
 NEGATIONS = exact("ne not no instead místo namísto не ні нет замість вместо")
 NOT_BOT_REACH = 3
 # "бот чи людина?", "are you a bot or a human": the bot and a person as alternatives is a
@@ -184,8 +215,8 @@ NOT_BOT_REACH = 3
 OR_WORDS = exact("nebo anebo či чи або или либо or")
 TALK_WORDS = folded(
     "mluvit promluvit hovořit spojit spojte přepojit přepojte zavolat dejte probrat",
-    "поговорити зв'язатися з'єднайте покличте покликати",
-    "поговорить связаться соедините позовите позвать",
+    "поговорити зв'язатися з'єднайте покличте покликати спілкуватися",
+    "поговорить связаться соедините позовите позвать общаться пообщаться",
     "pohovoryty pogovorit pogovoryty",
     "talk speak chat connect transfer",
 )
