@@ -157,3 +157,33 @@ def test_the_bundled_topics_leave_covered_questions_alone(
     decision = bundled_library.matcher.decide(text)
     assert decision.action is not Action.HANDOFF, decision
     assert article in decision.candidates[:3], decision
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "скільки коштують квитки в зоопарк у Пльзені",  # "tickets" is public transport's
+        "ipoteka na byt s dlouhodobým pobytem",  # "long-term residence" is an article's
+    ],
+)
+def test_a_topic_close_behind_an_article_wins_with_words_of_its_own(
+    bundled_library: Library, text: str
+) -> None:
+    # The article shares the common words and scores a little higher; the topic alone
+    # explains "zoo" and "mortgage", which is what the question is about.
+    decision = bundled_library.matcher.decide(text)
+    assert decision.action is Action.HANDOFF, decision
+    assert decision.reason is Reason.OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize(
+    ("text", "article"),
+    [("bus ticket app", "public-transport"), ("zelena karta how to apply", "employee-card")],
+)
+def test_a_topic_that_only_repeats_an_articles_words_stays_behind_it(
+    bundled_library: Library, text: str, article: str
+) -> None:
+    # Topics "bus ticket to Prague" and "green card for the car" carry these words too.
+    decision = bundled_library.matcher.decide(text)
+    assert decision.action is Action.ANSWER, decision
+    assert decision.article == article

@@ -161,7 +161,14 @@ class ArticleIndex:
             for item, used in article_forms.items():
                 found = frozenset(used)
                 forms[item][position] = shared_forms.setdefault(found, found)
-        total = len(self.ids)
+        # Word weights come from the articles alone: adding an out-of-scope topic must
+        # not shift every score (and with them MIN_EVIDENCE), and a word that only topics
+        # use is as telling as the rarest article word.
+        articles = len(self.article_ids)
+
+        def weight(p: dict[int, float]) -> float:
+            return _idf(articles, max(1, sum(1 for at in p if at < articles)))
+
         # Per stem: (article position, field strength, the forms the article uses).
         self.postings: dict[str, tuple[tuple[int, float, frozenset[str]], ...]] = {
             s: tuple((at, strength, forms[s][at]) for at, strength in p.items())
@@ -171,23 +178,23 @@ class ArticleIndex:
             s: tuple(p.items()) for s, p in bigrams.items()
         }
         self.idf: dict[str, float] = {
-            s: _idf(total, len(p)) * (GENERIC_WEIGHT if s in GENERIC_STEMS else 1.0)
+            s: weight(p) * (GENERIC_WEIGHT if s in GENERIC_STEMS else 1.0)
             for s, p in postings.items()
         }
         # What the everyday words are left out of the idf (see everyday_information).
         self._generic_rest: dict[str, float] = {
-            s: _idf(total, len(p)) * (1.0 - GENERIC_WEIGHT)
+            s: weight(p) * (1.0 - GENERIC_WEIGHT)
             for s, p in postings.items()
             if s in GENERIC_STEMS
         }
-        self.bigram_idf: dict[str, float] = {s: _idf(total, len(p)) for s, p in bigrams.items()}
+        self.bigram_idf: dict[str, float] = {s: weight(p) for s, p in bigrams.items()}
         self.long_prefixes: dict[str, tuple[tuple[int, float], ...]] = {
             s: tuple(p.items()) for s, p in long_prefixes.items()
         }
-        self.long_idf = {s: _idf(total, len(p)) for s, p in long_prefixes.items()}
+        self.long_idf = {s: weight(p) for s, p in long_prefixes.items()}
         # A word nobody wrote is informative (it is why a question may be out of scope),
         # but less certain than a rare indexed word: it may be a typo we could not place.
-        self.unknown_idf = 0.8 * _idf(total, 1)
+        self.unknown_idf = 0.8 * _idf(articles, 1)
         self._words_by_initial: dict[str, list[str]] = defaultdict(list)
         for word in word_to_stem:
             self._words_by_initial[word[0]].append(word)
@@ -332,17 +339,35 @@ class ArticleIndex:
         """How many of the query's words add at least SPEAKING_WORD_MIN to this article."""
         count = 0
         for item, similarity, key in terms.stems:
-            postings = self.postings.get(item)
-            if not similarity or not postings:
+            found = self._posting(item, position) if similarity else None
+            if found is None:
                 continue
-            # Postings are in article order: find this article's by bisection.
-            at = bisect.bisect_left(postings, position, key=lambda posting: posting[0])
-            if at == len(postings) or postings[at][0] != position:
-                continue
-            _, strength, forms = postings[at]
+            strength, forms = found
             weight = self.idf[item] * similarity * strength * form_match(key, forms)
             count += weight >= SPEAKING_WORD_MIN
         return count
+
+    def information_only_in(self, terms: QueryTerms, position: int, other: int) -> float:
+        """The information of the query words that one document has and the other lacks:
+        what an out-of-scope topic explains that the best article does not."""
+        return sum(
+            self.idf[item] * similarity
+            for item, similarity, _ in terms.stems
+            if similarity
+            and self._posting(item, position) is not None
+            and self._posting(item, other) is None
+        )
+
+    def _posting(self, item: str, position: int) -> tuple[float, frozenset[str]] | None:
+        """The field strength and forms of a stem in one document, if it has the stem."""
+        postings = self.postings.get(item)
+        if not postings:
+            return None
+        # Postings are in document order: find this one's by bisection.
+        at = bisect.bisect_left(postings, position, key=lambda posting: posting[0])
+        if at == len(postings) or postings[at][0] != position:
+            return None
+        return postings[at][1], postings[at][2]
 
 
 def _fields(translations: Iterable[Translation]) -> Iterable[tuple[str, str]]:
