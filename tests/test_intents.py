@@ -41,6 +41,12 @@ from bot.search.intents import wants_person
         "позовите кого-нибудь",
         "хочу до асистента українською",
         "I need a human for this",
+        # Complaints about canned answers, and whoever is wanted instead of the bot.
+        "відповідайте мені людиною, а не шаблонами",
+        "not automatic answers please, a person who speaks Ukrainian",
+        "бот не розуміє, дайте когось іншого",
+        "жалоба на бота, передайте специалисту",
+        "можна асистента українською?",
     ],
 )
 def test_requests_for_a_person(text: str) -> None:

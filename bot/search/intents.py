@@ -54,9 +54,11 @@ def wants_person(keys: list[str]) -> bool:
         return True
     if len(topic) > PERSON_REQUEST_MAX_WORDS:
         return False
-    if not_bot or (direct and any(key in BOT_WORDS for key in keys)):
-        return True
     people = direct + someone
+    if not_bot or any(key in BOT_WORDS for key in keys):
+        # Whoever is named next to the bot is wanted instead of it ("бот нічого не
+        # розуміє, дайте когось"); "бот чи людина?" was ruled out above.
+        return True
     if any(_next_to(keys, person, REAL_WORDS) for person in people):
         return True
     if any(_wanted(keys, person) for person in direct + staff):

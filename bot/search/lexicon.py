@@ -176,20 +176,21 @@ SOMEONE_WORDS = exact(
 # The service's people by their role: like SOMEONE_WORDS, and also wanted by name
 # ("хочу консультанта", "need an assistant").
 STAFF_WORDS = exact(
-    "pracovníkem pracovníka asistent asistentem asistenta asistentovi konzultant konzultantem "
-    "poradcem",
-    "працівником працівника консультант консультантом консультанта спеціалістом асистент "
-    "асистентом асистента асистенту помічником помічника",
-    "сотрудником сотрудника специалистом консультанта ассистент ассистентом ассистента "
-    "ассистенту помощником помощника помощников",
-    "assistant staff agent consultant adviser advisor support",
+    "pracovníkem pracovníka pracovníkovi asistent asistentem asistenta asistentovi konzultant "
+    "konzultantem konzultantovi poradcem specialistou specialistovi",
+    "працівником працівника працівнику консультант консультантом консультанта консультанту "
+    "спеціалістом спеціалісту асистент асистентом асистента асистенту асистентові "
+    "помічником помічника помічнику",
+    "сотрудником сотрудника сотруднику специалистом специалисту консультанта ассистент "
+    "ассистентом ассистента ассистенту помощником помощника помощников помощнику",
+    "assistant staff agent consultant adviser advisor support specialist",
 )
 # "a real person", "живий оператор", "anyone real": such a word next to a person asks
 # for one, whatever else the message says (within PERSON_REQUEST_MAX_WORDS).
 REAL_WORDS = exact(
-    "živý živým živou živého skutečný skutečným skutečného opravdový opravdovým",
-    "живий живим живою живого справжній справжнім справжньою реальний реальним",
-    "живой живым живого реальный реальным реального настоящий настоящим",
+    "živý živým živou živého živému skutečný skutečným skutečného opravdový opravdovým",
+    "живий живим живою живого живому живій справжній справжнім справжньою реальний реальним",
+    "живой живым живого живому реальный реальным реального настоящий настоящим",
     "zhyvyi zhyvym zhyvoho zivym zivoi zhivoi zhivym realnym",
     "real live actual",
 )
@@ -197,16 +198,19 @@ REAL_WORDS = exact(
 # it folds like Ukrainian "чи" ("чи може консультант...?" asks about one).
 WANT_WORDS = exact(
     "chtěl chtěla chtěli potřebuji potřebuju potřeboval potřebovala",
-    "хочу хочемо потрібен потрібна потрібно треба дайте",
-    "хочу нужен нужна нужно надо дайте",
-    "hochu hochy potriben nuzhen nado daite",
+    "хочу хочемо потрібен потрібна потрібно треба дайте можна",
+    "хочу нужен нужна нужно надо дайте можно",
+    "hochu hochy potriben nuzhen nado daite mozhna mozhno",
     "want need give",
 )
 # "not a bot", "a ne s botem": set against the bot, any person word asks for that person
 # ("ти бот чи людина?" asks about the service). A negation at most NOT_BOT_REACH words
 # before the bot.
+# Also what residents call canned answers ("людиною, а не шаблонами", "not automatic").
 BOT_WORDS = exact(
-    "bot botem botom bota botu бот бота ботом боту chatbot robot robotem robota роботом робот"
+    "bot botem botom bota botu бот бота ботом боту chatbot robot robotem robota роботом робот",
+    "šablony šablonami шаблон шаблони шаблонами шаблоны automat automatic automated "
+    "automatické автоматичні автоматические",
 )
 NEGATIONS = exact("ne not no instead místo namísto не ні нет замість вместо")
 NOT_BOT_REACH = 3
@@ -214,9 +218,9 @@ NOT_BOT_REACH = 3
 # question about the service, not a request.
 OR_WORDS = exact("nebo anebo či чи або или либо or")
 TALK_WORDS = folded(
-    "mluvit promluvit hovořit spojit spojte přepojit přepojte zavolat dejte probrat",
-    "поговорити зв'язатися з'єднайте покличте покликати спілкуватися",
-    "поговорить связаться соедините позовите позвать общаться пообщаться",
+    "mluvit promluvit hovořit spojit spojte přepojit přepojte zavolat dejte probrat předejte",
+    "поговорити зв'язатися з'єднайте покличте покликати спілкуватися передайте",
+    "поговорить связаться соедините позовите позвать общаться пообщаться передайте",
     "pohovoryty pogovorit pogovoryty",
     "talk speak chat connect transfer",
 )
