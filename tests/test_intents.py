@@ -47,6 +47,17 @@ from bot.search.intents import wants_person
         "бот не розуміє, дайте когось іншого",
         "жалоба на бота, передайте специалисту",
         "можна асистента українською?",
+        # A role alone, feminine and genitive forms, someone real in the dative.
+        "agent",
+        "escalate to human agent",
+        "Tohle mi vůbec nepomáhá, potřebuju konzultanta.",
+        "Chtěla bych konzultaci s pracovnicí, ne s chatbotem.",
+        "muzu psat nekomu skutecnemu?",
+        # Checking whether anyone is reading.
+        "je tam nekdo?? halo",
+        "hello? anybody there?",
+        "є тут хтось?",
+        "есть тут кто-нибудь?",
     ],
 )
 def test_requests_for_a_person(text: str) -> None:
@@ -73,6 +84,10 @@ def test_requests_for_a_person(text: str) -> None:
         "Chci zaměstnat člověka z Ukrajiny, co musím udělat?",
         "real estate agent wants 2 months deposit",
         "Is there a live chat on the OAMP website?",
+        # Whether anyone is somewhere else, or a role named inside a topic.
+        "is there anyone in the office on Sunday",
+        "someone is there at my door every night",
+        "asistenti prevence kriminality",
     ],
 )
 def test_topic_questions_that_mention_people_are_not_requests(text: str) -> None:

@@ -10,6 +10,7 @@ from bot.search.lexicon import (
     CASEWORK_PAIRS,
     CASEWORK_PHRASES,
     CASEWORK_WORDS,
+    HERE_WORDS,
     LAWYER_WORDS,
     NEGATIONS,
     NOT_BOT_REACH,
@@ -17,6 +18,8 @@ from bot.search.lexicon import (
     PERSON_ALONE_MAX_WORDS,
     PERSON_REQUEST_MAX_WORDS,
     PERSON_WORDS,
+    PRESENCE_MAX_WORDS,
+    PRESENCE_WORDS,
     REAL_WORDS,
     SOMEONE_WORDS,
     STAFF_WORDS,
@@ -39,6 +42,8 @@ def wants_person(keys: list[str]) -> bool:
     direct = [at for at, key in enumerate(keys) if key in PERSON_WORDS]
     staff = [at for at, key in enumerate(keys) if key in STAFF_WORDS]
     someone = [at for at, key in enumerate(keys) if key in SOMEONE_WORDS] + staff
+    if _anyone_there(keys):
+        return True
     if not direct and not someone:
         return False
     not_bot = any(
@@ -52,6 +57,8 @@ def wants_person(keys: list[str]) -> bool:
     topic = [key for key in keys if key not in STOPWORDS]
     if direct and len(topic) <= PERSON_ALONE_MAX_WORDS:
         return True
+    if staff and len(topic) == 1:
+        return True  # "agent", "консультант": a role alone, the way chat users ask for one
     if len(topic) > PERSON_REQUEST_MAX_WORDS:
         return False
     people = direct + someone
@@ -67,6 +74,15 @@ def wants_person(keys: list[str]) -> bool:
     talk_after = [at for at, key in enumerate(keys) if prefix(key) in TALK_AFTER_WORDS]
     return any(0 < person - at <= TALK_REACH for at in talk for person in people) or any(
         0 < at - person <= TALK_REACH_BEFORE for at in talk_after for person in people
+    )
+
+
+def _anyone_there(keys: list[str]) -> bool:
+    """ "je tam někdo?", "hello? anybody there?": whether anyone is reading."""
+    return (
+        len(keys) <= PRESENCE_MAX_WORDS
+        and any(key in PRESENCE_WORDS for key in keys)
+        and any(key in HERE_WORDS for key in keys)
     )
 
 

@@ -168,7 +168,7 @@ PERSON_WORDS = exact(
 # Words that name a person only when the resident asks to be put through to them:
 # "someone stole my bike", "who are the assistants in vests" ask about a topic.
 SOMEONE_WORDS = exact(
-    "někým někoho nikým",
+    "někým někoho někomu nikým",
     "кимось когось кем кого",
     "kymos kohos",
     "someone somebody anyone anybody",
@@ -176,19 +176,21 @@ SOMEONE_WORDS = exact(
 # The service's people by their role: like SOMEONE_WORDS, and also wanted by name
 # ("хочу консультанта", "need an assistant").
 STAFF_WORDS = exact(
-    "pracovníkem pracovníka pracovníkovi asistent asistentem asistenta asistentovi konzultant "
-    "konzultantem konzultantovi poradcem specialistou specialistovi",
-    "працівником працівника працівнику консультант консультантом консультанта консультанту "
-    "спеціалістом спеціалісту асистент асистентом асистента асистенту асистентові "
-    "помічником помічника помічнику",
-    "сотрудником сотрудника сотруднику специалистом специалисту консультанта ассистент "
-    "ассистентом ассистента ассистенту помощником помощника помощников помощнику",
+    "pracovníkem pracovníka pracovníkovi pracovnicí pracovnici asistent asistentem asistenta "
+    "asistentovi konzultant konzultanta konzultantem konzultantovi konzultantkou poradcem "
+    "poradce specialistou specialistovi",
+    "працівником працівника працівнику працівницею консультант консультантом консультанта "
+    "консультанту консультанткою спеціалістом спеціалісту асистент асистентом асистента "
+    "асистенту асистентові помічником помічника помічнику",
+    "сотрудником сотрудника сотруднику сотрудницей специалистом специалисту консультанта "
+    "консультантом ассистент ассистентом ассистента ассистенту помощником помощника "
+    "помощников помощнику",
     "assistant staff agent consultant adviser advisor support specialist",
 )
 # "a real person", "живий оператор", "anyone real": such a word next to a person asks
 # for one, whatever else the message says (within PERSON_REQUEST_MAX_WORDS).
 REAL_WORDS = exact(
-    "živý živým živou živého živému skutečný skutečným skutečného opravdový opravdovým",
+    "živý živým živou živého živému skutečný skutečným skutečného skutečnému opravdový opravdovým",
     "живий живим живою живого живому живій справжній справжнім справжньою реальний реальним",
     "живой живым живого живому реальный реальным реального настоящий настоящим",
     "zhyvyi zhyvym zhyvoho zivym zivoi zhivoi zhivym realnym",
@@ -208,7 +210,8 @@ WANT_WORDS = exact(
 # before the bot.
 # Also what residents call canned answers ("людиною, а не шаблонами", "not automatic").
 BOT_WORDS = exact(
-    "bot botem botom bota botu бот бота ботом боту chatbot robot robotem robota роботом робот",
+    "bot botem botom bota botu бот бота ботом боту chatbot chatbotem chatbota чатбот "
+    "robot robotem robota роботом робот",
     "šablony šablonami шаблон шаблони шаблонами шаблоны automat automatic automated "
     "automatické автоматичні автоматические",
 )
@@ -222,7 +225,7 @@ TALK_WORDS = folded(
     "поговорити зв'язатися з'єднайте покличте покликати спілкуватися передайте",
     "поговорить связаться соедините позовите позвать общаться пообщаться передайте",
     "pohovoryty pogovorit pogovoryty",
-    "talk speak chat connect transfer",
+    "talk speak chat connect transfer escalate",
 )
 # How far (in words) a talking word may come before the person it asks for
 # ("mluvit s nějakým skutečným člověkem").
@@ -238,6 +241,18 @@ TALK_REACH_BEFORE = 2
 # and at most for a request in words (longer messages tell a story in which "people"
 # and "talking" appear without asking for anyone).
 PERSON_ALONE_MAX_WORDS = 2
+# "je tam někdo?", "hello? anybody there?", "є тут хтось?": checking whether anyone is
+# reading is asking for them, in a message of at most PRESENCE_MAX_WORDS words.
+# ("кто-нибудь" splits at the hyphen: its second half says "any".)
+PRESENCE_WORDS = exact(
+    "někdo",
+    "хтось небудь",
+    "нибудь",
+    "khtos ktonibud",
+    "anybody anyone someone somebody",
+)
+HERE_WORDS = exact("tam tady tu", "тут там", "there here")
+PRESENCE_MAX_WORDS = 4
 PERSON_REQUEST_MAX_WORDS = 7
 
 # Danger to life or health: the emergency numbers go first whatever else matches.
