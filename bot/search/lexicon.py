@@ -46,7 +46,8 @@ STOPWORDS = exact(
     "děkuju dík díky včera dnes zítra teda jo ano ne mně kterou kterého kteří abych "
     "řekli říkají říká vím nevím vedle dělat udělat chceš chtějí říkal řekl řekla pravda "
     "jako kolika existuje tebou jemu někdo nikdo vždy nikdy někdy často hned znovu skoro "
-    "spolu zvlášť asi protože pokud zatím mohl mohla můžete budu budeme budou",
+    "spolu zvlášť asi protože pokud zatím mohl mohla můžete budu budeme budou "
+    "musíme musíte musejí nachází nacházejí žijeme",
     # Ukrainian
     "і й та а але в у на з із зі до від по для про при за що як який яка яке які де коли хто "
     "чому скільки чи це цей ця ці той та ті там тут мені мене мій моя моє мої ми нам нас ви вам "
@@ -65,6 +66,7 @@ STOPWORDS = exact(
     "цим цією цих цими тією тими всім всіма завжди ніколи іноді одразу знову майже разом "
     "окремо мабуть напевно ніби наче тобто зокрема хіба поки маємо маєте міг могла "
     "можемо можете зможу зможемо будемо буду будуть "
+    "ким знаходиться знаходяться живемо мужик мужика мужики "
     "shcho yak chy tse mene meni ya my vy mozhna treba "
     # Russian
     "и в во на с со к ко по для про при за что как какой какая какое какие где когда кто "
@@ -84,7 +86,8 @@ STOPWORDS = exact(
     "мной мною тобой тобою ним нею кто-нибудь кому-то идти пойти пойду пойдём ходить "
     "себя мог могли можете смогу сможете будем буду будут разве хотя пока чтоб раз кого "
     "чему чего кем нему тем тех те всем всему всеми везде всегда никогда иногда часто "
-    "сразу снова опять почти вместе отдельно нами вами ",
+    "сразу снова опять почти вместе отдельно нами вами "
+    "какому берет берёт берут находится находятся живём живем ",
     # English
     "a an the and or but of in on at to for from with by about as is are was were be been "
     "am do does did have has had i me my mine we our you your he she it they them their this "
@@ -98,7 +101,7 @@ STOPWORDS = exact(
     "today tomorrow dear wants wanted wanna true after before through between "
     "during while since until out don doesn didn myself yourself someone somebody "
     "everyone nobody always never sometimes often almost together maybe perhaps probably "
-    "whether though although unless yet quite rather able pls plz thx",
+    "whether though although unless yet quite rather able pls plz thx needed",
 )
 
 # Greetings name a time of day that is also a topic word ("evening courses", "noční
