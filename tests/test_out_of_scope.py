@@ -132,6 +132,9 @@ def test_an_urgent_message_still_shows_the_emergency_numbers(tmp_path: Path) -> 
         "kde vyměním hřivny za koruny",
         "vlak do Prahy jízdenka cena",
         "треба перекласти свідоцтво про народження у присяжного перекладача",
+        "forklift licence course in Plzen",
+        "де зробити посвідчення на навантажувач",
+        "потрібен сантехнік терміново",
     ],
 )
 def test_the_bundled_topics_send_other_matters_to_a_person(
@@ -149,6 +152,14 @@ def test_the_bundled_topics_send_other_matters_to_a_person(
         ("jízdenka na tramvaj v Plzni", "public-transport"),
         ("бабушка получает пенсию в Украине, можно ли ей гуманитарку", "humanitarian-benefit"),
         ("my wife is German, can I live with her in Plzeň", "eu-citizens-residence"),
+        # A forklift licence is a topic's; a forklift job is job search.
+        ("шукаю роботу на навантажувачі", "job-search"),
+        ("job as forklift driver in Plzen", "job-search"),
+        # Home services name tradespeople; noisy neighbours at night are quiet hours.
+        (
+            "Сусіди зверху кожну ніч до 2 години гуляють, музика, крики. Кого викликати?",
+            "quiet-hours",
+        ),
     ],
 )
 def test_the_bundled_topics_leave_covered_questions_alone(
