@@ -84,6 +84,7 @@ def test_out_of_scope_goes_to_a_person(bundled_library: Library, text: str) -> N
         "my neighbour threatens me with a knife",
         "manžela včera napadli na ulici",
         "сына похитили",
+        "у сусіда пістолет, мені страшно",
     ],
 )
 def test_urgent_messages_are_flagged_and_show_emergency_numbers(
@@ -119,6 +120,8 @@ def test_ordinary_questions_are_not_urgent(bundled_library: Library) -> None:
         "pocit úzkosti a nespavost",  # "pocit" (feeling) starts like "похитили" (kidnapped)
         "máte nápad, kde najít práci",  # "nápad" (idea) starts like "napadl" (attacked)
         "чи дешевше ніж у Празі",  # "ніж" is "than" as well as "knife"
+        "как получить разрешение на оружие в Чехии",  # a licence is an office matter
+        "zbrojní průkaz pro cizince",
     ):
         assert not bundled_library.matcher.decide(text).urgent, text
 

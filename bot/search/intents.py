@@ -12,6 +12,7 @@ from bot.search.lexicon import (
     CASEWORK_WORDS,
     HERE_WORDS,
     LAWYER_WORDS,
+    LICENCE_WORDS,
     NEGATIONS,
     NOT_BOT_REACH,
     OR_WORDS,
@@ -32,6 +33,7 @@ from bot.search.lexicon import (
     URGENT_PHRASES,
     URGENT_WORDS,
     WANT_WORDS,
+    WEAPON_WORDS,
 )
 
 # Every check takes the message's sound keys (bot.search.fold.words), in order.
@@ -122,7 +124,9 @@ def is_urgent(keys: list[str]) -> bool:
     if any(key in URGENT_FORMS for key in keys):
         return True
     stems = [prefix(key) for key in keys]
-    return any(s in URGENT_WORDS for s in stems) or _contains_any(stems, URGENT_PHRASES)
+    if any(s in URGENT_WORDS for s in stems) or _contains_any(stems, URGENT_PHRASES):
+        return True
+    return any(s in WEAPON_WORDS for s in stems) and not any(s in LICENCE_WORDS for s in stems)
 
 
 def is_casework(keys: list[str]) -> bool:

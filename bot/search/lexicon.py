@@ -262,19 +262,33 @@ PERSON_REQUEST_MAX_WORDS = 7
 URGENT_WORDS = folded(
     # Czech
     "násilí násilník bije zbil mlátí vyhrožuje vyhrožoval výhrůžky "
-    "zabít zabije zabiju sebevražda sebevraždu znásilnění znásilnil nůž zbraň pistoli "
+    "zabít zabije zabiju sebevražda sebevraždu znásilnění znásilnil "
     "ohrožení ohrožuje unesli únos",
     # Ukrainian
     "насильство насилля б'є б'ють бив побив побили б'ю вб'є вбити вбиває вбивство убити "
     "погрожує погрожують погрожував погрози загрожує суїцид самогубство зґвалтування "
-    "зґвалтував ножем пістолет зброя напав напали викрали",
+    "зґвалтував напав напали викрали",
     # Russian
     "насилие бьёт бьют избил избили убить убьёт убивает угрожает угрожают угрозы "
-    "суицид самоубийство изнасилование изнасиловал ножом пистолет оружие напал напали",
+    "суицид самоубийство изнасилование изнасиловал напал напали",
     # English
     "violence violent beats beating beaten hit hits kill killing murder threatens "
-    "threatened threatening threats suicide suicidal rape raped knife gun weapon attacked "
+    "threatened threatening threats suicide suicidal rape raped attacked "
     "assaulted kidnapped abuse abused",
+)
+# Weapons are danger, unless the message asks for a licence or permit to own one
+# ("zbrojní průkaz", "разрешение на оружие", "gun licence": an office matter).
+WEAPON_WORDS = folded(
+    "nůž nožem zbraň zbraní pistoli pistole",
+    "ножем пістолет зброя зброю",
+    "ножом пистолет оружие",
+    "knife gun guns weapon weapons",
+)
+LICENCE_WORDS = folded(
+    "průkaz povolení licence zbrojní",
+    "дозвіл ліцензія посвідчення",
+    "разрешение лицензия",
+    "license licence permit",
 )
 # Danger words whose prefix starts everyday words: matched as whole forms only
 # ("napadl" / "nápad" idea, "похитили" / "pocit" feeling). "Bil" and "ніж" are left
