@@ -85,6 +85,8 @@ def test_out_of_scope_goes_to_a_person(bundled_library: Library, text: str) -> N
         "manžela včera napadli na ulici",
         "сына похитили",
         "у сусіда пістолет, мені страшно",
+        "інсульт у батька",
+        "dědeček asi má mrtvici",
     ],
 )
 def test_urgent_messages_are_flagged_and_show_emergency_numbers(
@@ -122,6 +124,9 @@ def test_ordinary_questions_are_not_urgent(bundled_library: Library) -> None:
         "чи дешевше ніж у Празі",  # "ніж" is "than" as well as "knife"
         "как получить разрешение на оружие в Чехии",  # a licence is an office matter
         "zbrojní průkaz pro cizince",
+        "де купити інсулін",  # starts like "інсульт"
+        "строк продовження захисту",  # folds like "stroke"
+        "příspěvek na péči pro babičku po mrtvici",  # after a stroke: care, not danger
     ):
         assert not bundled_library.matcher.decide(text).urgent, text
 

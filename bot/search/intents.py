@@ -6,6 +6,7 @@ from functools import cache
 
 from bot.search.fold import prefix
 from bot.search.lexicon import (
+    AFTER_WORDS,
     BOT_WORDS,
     CASEWORK_PAIRS,
     CASEWORK_PHRASES,
@@ -13,6 +14,7 @@ from bot.search.lexicon import (
     HERE_WORDS,
     LAWYER_WORDS,
     LICENCE_WORDS,
+    MEDICAL_FORMS,
     NEGATIONS,
     NOT_BOT_REACH,
     OR_WORDS,
@@ -122,6 +124,11 @@ def _bot_or_person(keys: list[str]) -> bool:
 def is_urgent(keys: list[str]) -> bool:
     """Violence, threats, someone in danger, suicide: in Czech, Ukrainian, Russian or English."""
     if any(key in URGENT_FORMS for key in keys):
+        return True
+    if any(
+        key in MEDICAL_FORMS and (at == 0 or keys[at - 1] not in AFTER_WORDS)
+        for at, key in enumerate(keys)
+    ):
         return True
     stems = [prefix(key) for key in keys]
     if any(s in URGENT_WORDS for s in stems) or _contains_any(stems, URGENT_PHRASES):

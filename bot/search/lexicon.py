@@ -296,6 +296,16 @@ LICENCE_WORDS = folded(
 URGENT_FORMS = exact(
     "napadl napadla napadli napadení napadena napaden похитили похитил похищение похищен"
 )
+# Medical emergencies, as whole forms ("insulin" starts like "інсульт", "строк" (deadline)
+# folds like "stroke"). Right after "after" they are history, not an emergency
+# ("babička po mrtvici" asks about care).
+MEDICAL_FORMS = exact(
+    "infarkt infarktu mrtvice mrtvici mrtvicí bezvědomí",
+    "інсульт інсульту інсульті інфаркт інфаркту непритомна непритомний непритомності",
+    "инсульт инсульта инсульте инфаркт инфаркта сознание сознания",
+    "stroke unconscious seizure",
+)
+AFTER_WORDS = exact("po після после after")
 # Phrases where the danger is in the combination ("не хочу жити", "in danger").
 URGENT_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     tuple(prefixes(phrase))
