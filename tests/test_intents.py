@@ -58,6 +58,10 @@ from bot.search.intents import wants_person
         "hello? anybody there?",
         "є тут хтось?",
         "есть тут кто-нибудь?",
+        # Asking to be called back.
+        "can someone from your team call me back pls",
+        "перезвоніть мені будь ласка",
+        "zavolejte mi prosím",
     ],
 )
 def test_requests_for_a_person(text: str) -> None:
@@ -88,6 +92,10 @@ def test_requests_for_a_person(text: str) -> None:
         "is there anyone in the office on Sunday",
         "someone is there at my door every night",
         "asistenti prevence kriminality",
+        # Calls that are part of the story.
+        "they call me every day and threaten",
+        "the agency did not call back",
+        "policie mi řekla ať zavolám",
     ],
 )
 def test_topic_questions_that_mention_people_are_not_requests(text: str) -> None:

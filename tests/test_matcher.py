@@ -124,6 +124,7 @@ def test_ordinary_questions_are_not_urgent(bundled_library: Library) -> None:
         "чи дешевше ніж у Празі",  # "ніж" is "than" as well as "knife"
         "как получить разрешение на оружие в Чехии",  # a licence is an office matter
         "zbrojní průkaz pro cizince",
+        "можно ли купить пистолет для самообороны",
         "де купити інсулін",  # starts like "інсульт"
         "строк продовження захисту",  # folds like "stroke"
         "příspěvek na péči pro babičku po mrtvici",  # after a stroke: care, not danger

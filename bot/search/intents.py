@@ -8,16 +8,17 @@ from bot.search.fold import prefix
 from bot.search.lexicon import (
     AFTER_WORDS,
     BOT_WORDS,
+    CALLBACK_PHRASES,
     CASEWORK_PAIRS,
     CASEWORK_PHRASES,
     CASEWORK_WORDS,
     HERE_WORDS,
     LAWYER_WORDS,
-    LICENCE_WORDS,
     MEDICAL_FORMS,
     NEGATIONS,
     NOT_BOT_REACH,
     OR_WORDS,
+    OWNING_WORDS,
     PERSON_ALONE_MAX_WORDS,
     PERSON_REQUEST_MAX_WORDS,
     PERSON_WORDS,
@@ -46,7 +47,7 @@ def wants_person(keys: list[str]) -> bool:
     direct = [at for at, key in enumerate(keys) if key in PERSON_WORDS]
     staff = [at for at, key in enumerate(keys) if key in STAFF_WORDS]
     someone = [at for at, key in enumerate(keys) if key in SOMEONE_WORDS] + staff
-    if _anyone_there(keys):
+    if _anyone_there(keys) or _contains_any(keys, CALLBACK_PHRASES):
         return True
     if not direct and not someone:
         return False
@@ -133,7 +134,7 @@ def is_urgent(keys: list[str]) -> bool:
     stems = [prefix(key) for key in keys]
     if any(s in URGENT_WORDS for s in stems) or _contains_any(stems, URGENT_PHRASES):
         return True
-    return any(s in WEAPON_WORDS for s in stems) and not any(s in LICENCE_WORDS for s in stems)
+    return any(s in WEAPON_WORDS for s in stems) and not any(s in OWNING_WORDS for s in stems)
 
 
 def is_casework(keys: list[str]) -> bool:

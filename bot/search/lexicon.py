@@ -220,6 +220,16 @@ BOT_WORDS = exact(
 )
 NEGATIONS = exact("ne not no instead místo namísto не ні нет замість вместо")
 NOT_BOT_REACH = 3
+# "call me back", "перезвоніть мені": a person is wanted on the phone. Whole forms:
+# "передзвоніть" starts like "передати" (hand over), "перезвоните" like "перездати".
+CALLBACK_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(words(phrase))
+    for phrase in (
+        "call me back", "callback", "give me a call", "zavolejte mi", "zavolejte mně", "zavolat zpět",
+        "передзвоніть", "перезвоніть", "подзвоніть мені", "зателефонуйте мені",
+        "перезвоните", "позвоните мне", "peredzvonit", "peredzvonit'", "perezvonite",
+    )
+)  # fmt: skip
 # "бот чи людина?", "are you a bot or a human": the bot and a person as alternatives is a
 # question about the service, not a request.
 OR_WORDS = exact("nebo anebo či чи або или либо or")
@@ -276,19 +286,19 @@ URGENT_WORDS = folded(
     "threatened threatening threats suicide suicidal rape raped attacked "
     "assaulted kidnapped abuse abused",
 )
-# Weapons are danger, unless the message asks for a licence or permit to own one
-# ("zbrojní průkaz", "разрешение на оружие", "gun licence": an office matter).
+# Weapons are danger, unless the message is about owning one: a licence, a permit,
+# buying one for self-defence ("zbrojní průkaz", "купить пистолет для самообороны").
 WEAPON_WORDS = folded(
     "nůž nožem zbraň zbraní pistoli pistole",
     "ножем пістолет зброя зброю",
     "ножом пистолет оружие",
     "knife gun guns weapon weapons",
 )
-LICENCE_WORDS = folded(
-    "průkaz povolení licence zbrojní",
-    "дозвіл ліцензія посвідчення",
-    "разрешение лицензия",
-    "license licence permit",
+OWNING_WORDS = folded(
+    "průkaz povolení licence zbrojní koupit sebeobrana",
+    "дозвіл ліцензія посвідчення купити самооборона",
+    "разрешение лицензия купить самооборона",
+    "license licence permit buy self-defence self-defense",
 )
 # Danger words whose prefix starts everyday words: matched as whole forms only
 # ("napadl" / "nápad" idea, "похитили" / "pocit" feeling). "Bil" and "ніж" are left
