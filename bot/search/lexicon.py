@@ -227,7 +227,7 @@ CALLBACK_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     for phrase in (
         "call me back", "callback", "give me a call", "zavolejte mi", "zavolejte mně", "zavolat zpět",
         "передзвоніть", "перезвоніть", "подзвоніть мені", "зателефонуйте мені",
-        "перезвоните", "позвоните мне", "peredzvonit", "peredzvonit'", "perezvonite",
+        "перезвоните", "позвоните мне", "peredzvonit", "perezvonite",
     )
 )  # fmt: skip
 # "бот чи людина?", "are you a bot or a human": the bot and a person as alternatives is a
