@@ -23,6 +23,13 @@ def test_spellings_of_the_same_words_fold_alike(variants: tuple[str, ...]) -> No
     assert len(folded) == 1, folded
 
 
+def test_cyrillic_abbreviations_read_as_what_they_stand_for() -> None:
+    # "ЄС" transliterates to "yes", a stopword; it means the EU.
+    assert words("громадяни ЄС") == words("громадяни EU")
+    assert words("граждане ЕС") == words("граждане EU")
+    assert words("есть, є с") == ["est", "ie", "s"]
+
+
 def test_inflected_forms_share_a_stem() -> None:
     assert fold("ochrana")[0] == fold("ochrany")[0] == fold("ochranou")[0]
     assert fold("pobyt")[0] == fold("pobytu")[0]

@@ -23,6 +23,9 @@ from bot.search.matcher import Action, Reason
         ("гуманітарка як подати", "humanitarian-benefit"),
         # "h" written for "х": the unknown word is read again as "захист".
         ("prodovzhennia zahystu", "temporary-protection-extension"),
+        # A Polish worker asks in Polish; "ЄС" is the EU, not the English "yes".
+        ("jestem z Polski, czy muszę zgłosić pobyt w Czechach", "eu-citizens-residence"),
+        ("чи потрібен дозвіл на роботу громадянину ЄС", "work-eu-citizens"),
     ],
 )
 def test_clear_questions_are_answered_in_any_language(
@@ -342,6 +345,9 @@ def test_one_topic_word_among_everyday_words_is_not_the_whole_message(
         "мы всегда будем вместе с вами, почти сразу",
         "někdo to asi zatím nikdy spolu",
         "maybe someone will always be able, though",
+        # Polish EU workers write Polish function words around Czech topic words
+        "czy muszę jeszcze gdzie, jestem tylko",
+        "skolko kolko skilky",
     ],
 )
 def test_adverbs_and_modal_forms_carry_no_topic(bundled_library: Library, text: str) -> None:

@@ -58,6 +58,9 @@ _SOUND_MAP = dict(_SOUND_RULES)
 _REPEATS = re.compile(r"([a-z])\1+")
 _TOKEN = re.compile(r"[a-z0-9]+")
 _APOSTROPHES = re.compile("['’ʼ`´]")
+# Cyrillic abbreviations whose transliteration is another word: "ЄС" (the EU) reads
+# "yes", which is a stopword. They are read as what they stand for before folding.
+_ABBREVIATIONS = re.compile(r"(?<!\w)[ЄЕєе][СсC](?!\w)")
 # A sentence: up to and including its end mark or line break (the last may have neither).
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]+|[^.!?\n]+$")
 
@@ -87,7 +90,8 @@ _ASCII_TABLE = _AsciiTable()
 
 def to_ascii(text: str, limit: int | None = MAX_MATCH_CHARS) -> str:
     """Lower-case ASCII transliteration: letters of any script kept, symbols and emoji dropped."""
-    text = unicodedata.normalize("NFKC", text[:limit] if limit else text).lower()
+    text = unicodedata.normalize("NFKC", text[:limit] if limit else text)
+    text = _ABBREVIATIONS.sub("EU", text).lower()
     return _APOSTROPHES.sub("", text).translate(_ASCII_TABLE)
 
 

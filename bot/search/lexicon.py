@@ -102,6 +102,14 @@ STOPWORDS = exact(
     "during while since until out don doesn didn myself yourself someone somebody "
     "everyone nobody always never sometimes often almost together maybe perhaps probably "
     "whether though although unless yet quite rather able pls plz thx needed",
+    # Polish: EU workers from Poland write in their own language (the Czech and
+    # Slovak function words above already cover Slovaks)
+    "czy się sie nie jest jestem jesteśmy jestes jesteś mamy muszę musze muszą moge mogę "
+    "może moze można mozna gdzie kiedy ile dlaczego który która które żeby zeby albo "
+    "oraz przez dla jeszcze już juz też tez mnie mój moja moje ja wy oni tylko bardzo "
+    "proszę prosze dziękuję dziekuje witam dzień dzien dobry trzeba",
+    # Latin Russian and Ukrainian "how much" (the Cyrillic forms are above)
+    "kolko skolko skilky skilki",
 )
 
 # Greetings name a time of day that is also a topic word ("evening courses", "noční
