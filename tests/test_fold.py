@@ -30,6 +30,12 @@ def test_cyrillic_abbreviations_read_as_what_they_stand_for() -> None:
     assert words("есть, є с") == ["est", "ie", "s"]
 
 
+def test_function_words_that_fold_like_topic_words_are_dropped() -> None:
+    # "být" (to be) folds like "byt" (a flat), "ведь" like "weed", "has" like "gas".
+    assert words("musí být, он ведь, it has") == ["musi", "on", "it"]
+    assert words("byt weed gas") == ["bit", "ved", "has"]
+
+
 def test_inflected_forms_share_a_stem() -> None:
     assert fold("ochrana")[0] == fold("ochrany")[0] == fold("ochranou")[0]
     assert fold("pobyt")[0] == fold("pobytu")[0]

@@ -26,6 +26,8 @@ from bot.search.matcher import Action, Reason
         # A Polish worker asks in Polish; "ЄС" is the EU, not the English "yes".
         ("jestem z Polski, czy muszę zgłosić pobyt w Czechach", "eu-citizens-residence"),
         ("чи потрібен дозвіл на роботу громадянину ЄС", "work-eu-citizens"),
+        # "byt" is a flat, though "být" is a function word.
+        ("hledám byt", "housing"),
     ],
 )
 def test_clear_questions_are_answered_in_any_language(

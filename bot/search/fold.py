@@ -61,6 +61,10 @@ _APOSTROPHES = re.compile("['’ʼ`´]")
 # Cyrillic abbreviations whose transliteration is another word: "ЄС" (the EU) reads
 # "yes", which is a stopword. They are read as what they stand for before folding.
 _ABBREVIATIONS = re.compile(r"(?<!\w)[ЄЕєе][СсC](?!\w)")
+# Function words whose sound key is a topic word in another language: Czech "být" and
+# Russian "быть" (to be) fold like Czech "byt" (a flat), Russian "ведь" like "weed",
+# English "has" like "gas". They are dropped before folding, so the topic words stay.
+_FUNCTION_HOMOGRAPHS = re.compile(r"(?<!\w)(?:být|быть|ведь|has)(?!\w)", re.IGNORECASE)
 # A sentence: up to and including its end mark or line break (the last may have neither).
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]+|[^.!?\n]+$")
 
@@ -91,7 +95,7 @@ _ASCII_TABLE = _AsciiTable()
 def to_ascii(text: str, limit: int | None = MAX_MATCH_CHARS) -> str:
     """Lower-case ASCII transliteration: letters of any script kept, symbols and emoji dropped."""
     text = unicodedata.normalize("NFKC", text[:limit] if limit else text)
-    text = _ABBREVIATIONS.sub("EU", text).lower()
+    text = _FUNCTION_HOMOGRAPHS.sub(" ", _ABBREVIATIONS.sub("EU", text)).lower()
     return _APOSTROPHES.sub("", text).translate(_ASCII_TABLE)
 
 

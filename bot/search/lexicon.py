@@ -32,7 +32,7 @@ def exact(*phrases: str) -> frozenset[str]:
 # article. Czech, Ukrainian (also Latin), Russian and English. Exact forms, not stems.
 STOPWORDS = exact(
     # Czech
-    "a i o u v ve z ze s se si na do od po pro při za k ke je jsou byl být bude mám máme má "
+    "a i o u v ve z ze s se si na do od po pro při za k ke je jsou byl bude mám máme má "
     "bych bys by jsi jej ji jí mu ho nich něj tom tomu toho této tyto "
     "mít mi mě mne můj moje moji jak jaký jaká jaké kde kdy kdo co proč kolik který která které "
     "to ten ta ty tam tady tento tato nebo ale že aby když jestli zda už jen také taky jsem "
@@ -71,10 +71,10 @@ STOPWORDS = exact(
     # Russian
     "и в во на с со к ко по для про при за что как какой какая какое какие где когда кто "
     "почему сколько ли это этот эта эти тот там тут мне меня мой моя моё мои мы нам нас вы "
-    "вам вас он она они их его ее её есть был была будет быть можно нужно надо могу хочу "
+    "вам вас он она они их его ее её есть был была будет можно нужно надо могу хочу "
     "если чтобы уже еще ещё тоже так нет не пожалуйста спасибо здравствуйте привет "
     "без ему ей этого этому свой свою мою моей меня "
-    "или либо а но да же бы ведь вот вообще очень всё все весь вся всех всего который "
+    "или либо а но да же бы вот вообще очень всё все весь вся всех всего который "
     "которая которое которые которую котором которой только даже сейчас теперь потом "
     "тогда здесь также просто может нужна нужен нужны сказали говорят говорит сказал "
     "знаю подскажите скажите хотел хотела хотим были было своя свои своего своих такой "
@@ -90,7 +90,7 @@ STOPWORDS = exact(
     "какому берет берёт берут находится находятся живём живем ",
     # English
     "a an the and or but of in on at to for from with by about as is are was were be been "
-    "am do does did have has had i me my mine we our you your he she it they them their this "
+    "am do does did have had i me my mine we our you your he she it they them their this "
     "that these those there here what which who whom when where why how can could should "
     "would will shall may might must need want please hi hello thanks thank yes no not any "
     "some much many get got all now only just also then than so very too if because still "
