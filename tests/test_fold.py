@@ -28,6 +28,8 @@ def test_cyrillic_abbreviations_read_as_what_they_stand_for() -> None:
     assert words("громадяни ЄС") == words("громадяни EU")
     assert words("граждане ЕС") == words("граждане EU")
     assert words("есть, є с") == ["est", "ie", "s"]
+    # "US" in capitals is the USA; "us" is a pronoun.
+    assert words("US visa, U.S. embassy, tell us") == ["usa", "visa", "usa", "embasi", "tel", "us"]
 
 
 def test_function_words_that_fold_like_topic_words_are_dropped() -> None:

@@ -72,6 +72,8 @@ def test_asking_for_a_person_hands_off(bundled_library: Library, text: str) -> N
         "kde je nejbližší benzínka",
         # "президент" is one letter from "резидент": no typo, another word.
         "кто сейчас президент Чехии",
+        # An embassy interview for a visa is the USA's procedure, not the Czech one.
+        "how to get US visa, embassy interview",
     ],
 )
 def test_out_of_scope_goes_to_a_person(bundled_library: Library, text: str) -> None:

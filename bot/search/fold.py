@@ -61,6 +61,8 @@ _APOSTROPHES = re.compile("['’ʼ`´]")
 # Cyrillic abbreviations whose transliteration is another word: "ЄС" (the EU) reads
 # "yes", which is a stopword. They are read as what they stand for before folding.
 _ABBREVIATIONS = re.compile(r"(?<!\w)[ЄЕєе][СсC](?!\w)")
+# Likewise "US" (upper case only) is the USA, not the stopword "us".
+_USA = re.compile(r"(?<!\w)U\.?S\.?(?!\w)")
 # Function words whose sound key is a topic word in another language: Czech "být" and
 # Russian "быть" (to be) fold like Czech "byt" (a flat), Russian "ведь" like "weed",
 # English "has" like "gas". They are dropped before folding, so the topic words stay.
@@ -95,7 +97,8 @@ _ASCII_TABLE = _AsciiTable()
 def to_ascii(text: str, limit: int | None = MAX_MATCH_CHARS) -> str:
     """Lower-case ASCII transliteration: letters of any script kept, symbols and emoji dropped."""
     text = unicodedata.normalize("NFKC", text[:limit] if limit else text)
-    text = _FUNCTION_HOMOGRAPHS.sub(" ", _ABBREVIATIONS.sub("EU", text)).lower()
+    text = _USA.sub("USA", _ABBREVIATIONS.sub("EU", text))
+    text = _FUNCTION_HOMOGRAPHS.sub(" ", text).lower()
     return _APOSTROPHES.sub("", text).translate(_ASCII_TABLE)
 
 
