@@ -51,6 +51,7 @@ def test_clear_questions_are_answered_in_any_language(
         "real person pls",
         "можна з кимось поговорити",
         "mozhna z kymos pohovoryty",
+        "spojte mě s operátorkou",
     ],
 )
 def test_asking_for_a_person_hands_off(bundled_library: Library, text: str) -> None:
@@ -151,6 +152,29 @@ def test_request_to_work_on_a_personal_case_goes_to_a_person(bundled_library: Li
         "Přišlo mi rozhodnutí o humanitární dávce, můžete mi pomoct a napsat za mě odvolání?"
     )
     assert (decision.action, decision.reason) == (Action.HANDOFF, Reason.CASEWORK)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please translate into Czech: my residence permit expires and the police fined me",
+        "переклади: я хочу продовжити тимчасовий захист",
+        "can you translate this for my landlord, the rent is late",
+    ],
+)
+def test_a_request_to_translate_goes_to_a_person_whatever_the_text(
+    bundled_library: Library, text: str
+) -> None:
+    decision = bundled_library.matcher.decide(text)
+    assert (decision.action, decision.reason) == (Action.HANDOFF, Reason.CASEWORK)
+
+
+def test_asking_whether_papers_must_be_translated_is_a_topic(bundled_library: Library) -> None:
+    decision = bundled_library.matcher.decide(
+        "do I need to translate my diploma to Czech for nostrification?"
+    )
+    assert decision.action is not Action.HANDOFF
+    assert decision.candidates[0] == "qualification-recognition"
 
 
 @pytest.mark.parametrize("text", ["ви хто, бот чи людина?", "are you a bot or a human?"])

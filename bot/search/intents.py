@@ -32,6 +32,8 @@ from bot.search.lexicon import (
     TALK_REACH,
     TALK_REACH_BEFORE,
     TALK_WORDS,
+    TRANSLATE_OPENERS,
+    TRANSLATE_OPENING,
     URGENT_FORMS,
     URGENT_PHRASES,
     URGENT_WORDS,
@@ -143,6 +145,8 @@ def is_casework(keys: list[str]) -> bool:
     if any(s in LAWYER_WORDS for s in stems):
         return False
     if any(s in CASEWORK_WORDS for s in stems) or _contains_any(stems, CASEWORK_PHRASES):
+        return True
+    if any(key in TRANSLATE_OPENERS for key in keys[:TRANSLATE_OPENING]):
         return True
     return any(
         any(k in verbs for k in keys) and any(s in papers for s in stems)

@@ -170,9 +170,11 @@ GENERIC_STEMS = stems(
 # бота"), or a direct person word almost alone ("оператор", "human please"). Exact forms.
 PERSON_WORDS = exact(
     "člověk člověkem člověka člověku živý živým živou živého skutečným operátor operátorem "
-    "operátora operátorovi",
-    "людина людиною людині людину живою живим живого оператор оператором оператора оператору",
-    "человек человеком человеку человека живым живой живого оператор оператора оператором",
+    "operátora operátorovi operátorka operátorkou operátorky operátorce",
+    "людина людиною людині людину живою живим живого оператор оператором оператора оператору "
+    "операторка операторкою операторки",
+    "человек человеком человеку человека живым живой живого оператор оператора оператором "
+    "операторша операторшей",
     "lyudyna lyudynoyu liudynoiu ludynoju liudynu lyudynu cheloveka chelovekom",
     "human humans person operator",
 )
@@ -347,6 +349,7 @@ CASEWORK_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "допоможіть написати", "помогите составить", "помогите написать",
         "podívat na můj případ", "look at my case", "подивитися мою справу",
         "co přesně mám napsat", "co mám napsat", "що мені казати", "что мне говорить",
+        "can you translate", "could you translate",
     )
 )  # fmt: skip
 # Asking where to find a lawyer for one's case ("де знайти юриста, щоб допоміг написати
@@ -379,3 +382,10 @@ CASEWORK_PAIRS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
         folded("dopis dokument letter document лист документ письмо документ"),
     ),
 )
+# A message that opens with "translate" ("translate to Czech please: ...", "přelož mi
+# tohle") asks the bot to translate the rest, whatever it is about; "do I need to
+# translate my diploma" asks about a topic. Within the first TRANSLATE_OPENING words.
+TRANSLATE_OPENERS = exact(
+    "přeložte přelož перекладіть переклади переведите переведи translate perekladit pereklady"
+)
+TRANSLATE_OPENING = 2
