@@ -62,6 +62,10 @@ from bot.search.intents import wants_person
         "can someone from your team call me back pls",
         "перезвоніть мені будь ласка",
         "zavolejte mi prosím",
+        # Not the bot's automatic answer; a complaint about the bot before the request.
+        "potřebuji konzultaci s pracovníkem, ne automatickou odpověď",
+        "питав уже тричі про свою ситуацію і бот дає не те, можна щоб мені відповів ваш"
+        " консультант?",
     ],
 )
 def test_requests_for_a_person(text: str) -> None:
@@ -96,6 +100,11 @@ def test_requests_for_a_person(text: str) -> None:
         "they call me every day and threaten",
         "the agency did not call back",
         "policie mi řekla ať zavolám",
+        # "-speaking" describes the assistant asked about.
+        "is there a Czech speaking assistant in the city police",
+        # A long story that mentions the bot and someone without asking for anyone.
+        "kamarádka mi poslala odkaz na tohoto bota, říkala že mi tu někdo poradí kde"
+        " v Plzni najít levný byt pro rodinu s dětmi a jak dlouho se čeká",
     ],
 )
 def test_topic_questions_that_mention_people_are_not_requests(text: str) -> None:

@@ -64,6 +64,11 @@ def test_a_topic_loads_with_its_keywords_per_language(tmp_path: Path) -> None:
         ),
         (TOPIC + "  cs: [again]\n", f"{PATH}:7: field 'cs' appears twice"),
         (TOPIC.replace("id: other", "id: [other"), f"{PATH}:2: YAML syntax"),
+        (TOPIC + "requires: []\n", f"{PATH}:7: 'requires' needs at least one word"),
+        (
+            TOPIC + "requires: [Germany, the Netherlands]\n",
+            f"{PATH}:7: 'requires' lists single words, not phrases: 'the Netherlands'",
+        ),
     ],
 )
 def test_a_broken_topic_is_reported_with_file_and_line(
@@ -108,6 +113,23 @@ def test_a_question_an_article_fits_better_is_still_answered(tmp_path: Path) -> 
     decision = matcher.decide("I moved from Germany, where do I report the change of address")
     assert decision.action is Action.ANSWER
     assert decision.article == "address-change-reporting"
+
+
+def test_a_topic_with_required_words_applies_only_when_one_is_named(tmp_path: Path) -> None:
+    content = write_content(tmp_path)
+    write_topic(
+        content,
+        TOPIC.replace("Německo]", "Německo, registrace na ambasádě]")
+        + "requires: [Německo, Německu, Germany]\n",
+    )
+    result = load(content, TODAY)
+    assert result.problems == []
+    assert result.knowledge is not None
+    matcher = Matcher(result.knowledge)
+    # "registration at the embassy" is the topic's own phrase, but without a country it
+    # is not about another country's rules.
+    assert matcher.decide("registrace na ambasádě").reason is not Reason.OUT_OF_SCOPE
+    assert matcher.decide("registrace na ambasádě v Německu").reason is Reason.OUT_OF_SCOPE
 
 
 def test_topics_never_appear_among_candidates(tmp_path: Path) -> None:

@@ -150,6 +150,10 @@ class OutOfScopeTopic:
     id: str
     note: str  # for editors: what is outside the service, and why
     keywords: dict[str, tuple[str, ...]]  # per language
+    # Words (any language) of which a question must name one for the topic to apply:
+    # a question about studying "first, then work" is not about another country's rules
+    # unless it names a country. Empty: the keywords alone decide.
+    requires: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,8 @@ _SOUND_RULES: tuple[tuple[str, str], ...] = (
     ("y", "i"),
     ("j", "i"),
 )
+# English "-ing" as it comes out of the rules above ("speaking" -> "speakinh").
+ENGLISH_ING = "inh"
 _SOUND_PATTERN = re.compile("|".join(re.escape(src) for src, _ in _SOUND_RULES))
 _SOUND_MAP = dict(_SOUND_RULES)
 _REPEATS = re.compile(r"([a-z])\1+")

@@ -107,6 +107,12 @@ class ArticleIndex:
         # they compete with them on equal terms (bot.knowledge.out_of_scope).
         self.topic_ids: frozenset[str] = frozenset(knowledge.out_of_scope)
         self.ids: list[str] = self.article_ids + sorted(knowledge.out_of_scope)
+        # The stems of a topic's `requires` words, by topic id (bot.knowledge.model).
+        self.topic_requires: dict[str, frozenset[str]] = {
+            topic.id: frozenset(stem(key) for word in topic.requires for key in words(word))
+            for topic in knowledge.out_of_scope.values()
+            if topic.requires
+        }
         documents = [
             _fields(knowledge.articles[article_id].translations.values())
             for article_id in self.article_ids
@@ -315,6 +321,13 @@ class ArticleIndex:
             for position, strength in self.bigrams.get(pair, ()):
                 scores[position] += weight * strength
         return scores, total
+
+    def topic_applies(self, terms: QueryTerms, topic_id: str) -> bool:
+        """Whether the query names one of the words the topic requires, if any."""
+        required = self.topic_requires.get(topic_id)
+        return required is None or any(
+            similarity and item in required for item, similarity, _ in terms.stems
+        )
 
     def title_share(self, terms: QueryTerms, position: int) -> float:
         """The largest share of one of the article's titles that the query's words name:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from bot.search.fold import prefix
+from bot.search.fold import ENGLISH_ING, prefix
 from bot.search.lexicon import (
     AFTER_WORDS,
     BOT_WORDS,
@@ -21,6 +21,7 @@ from bot.search.lexicon import (
     OWNING_WORDS,
     PERSON_ALONE_MAX_WORDS,
     PERSON_REQUEST_MAX_WORDS,
+    PERSON_WITH_BOT_MAX_WORDS,
     PERSON_WORDS,
     PRESENCE_MAX_WORDS,
     PRESENCE_WORDS,
@@ -66,10 +67,11 @@ def wants_person(keys: list[str]) -> bool:
         return True
     if staff and len(topic) == 1:
         return True  # "agent", "консультант": a role alone, the way chat users ask for one
-    if len(topic) > PERSON_REQUEST_MAX_WORDS:
+    about_bot = not_bot or any(key in BOT_WORDS for key in keys)
+    if len(topic) > (PERSON_WITH_BOT_MAX_WORDS if about_bot else PERSON_REQUEST_MAX_WORDS):
         return False
     people = direct + someone
-    if not_bot or any(key in BOT_WORDS for key in keys):
+    if about_bot:
         # Whoever is named next to the bot is wanted instead of it ("бот нічого не
         # розуміє, дайте когось"); "бот чи людина?" was ruled out above.
         return True
@@ -77,11 +79,21 @@ def wants_person(keys: list[str]) -> bool:
         return True
     if any(_wanted(keys, person) for person in direct + staff):
         return True
-    talk = [at for at, key in enumerate(keys) if prefix(key) in TALK_WORDS]
+    talk = [
+        at
+        for at, key in enumerate(keys)
+        if prefix(key) in TALK_WORDS and not _describes_next(keys, at, people)
+    ]
     talk_after = [at for at, key in enumerate(keys) if prefix(key) in TALK_AFTER_WORDS]
     return any(0 < person - at <= TALK_REACH for at in talk for person in people) or any(
         0 < at - person <= TALK_REACH_BEFORE for at in talk_after for person in people
     )
+
+
+def _describes_next(keys: list[str], at: int, people: list[int]) -> bool:
+    """ "a Ukrainian-speaking assistant": an English -ing form right before the person
+    describes them ("is there one?") rather than asking to talk to them."""
+    return keys[at].endswith(ENGLISH_ING) and at + 1 in people
 
 
 def _anyone_there(keys: list[str]) -> bool:

@@ -101,7 +101,8 @@ STOPWORDS = exact(
     "today tomorrow dear wants wanted wanna true after before through between "
     "during while since until out don doesn didn myself yourself someone somebody "
     "everyone nobody always never sometimes often almost together maybe perhaps probably "
-    "whether though although unless yet quite rather able pls plz thx needed",
+    "whether though although unless yet quite rather able pls plz thx needed somewhere "
+    "anywhere everywhere anyone anybody whatever whenever wherever",
     # Polish: EU workers from Poland write in their own language (the Czech and
     # Slovak function words above already cover Slovaks)
     "czy się sie nie jest jestem jesteśmy jestes jesteś mamy muszę musze muszą moge mogę "
@@ -226,7 +227,8 @@ BOT_WORDS = exact(
     "bot botem botom bota botu бот бота ботом боту chatbot chatbotem chatbota чатбот "
     "robot robotem robota роботом робот",
     "šablony šablonami шаблон шаблони шаблонами шаблоны automat automatic automated "
-    "automatické автоматичні автоматические",
+    "automatické automatickou automatická automatický автоматична автоматичну автоматичні "
+    "автоматическая автоматическую автоматические",
 )
 NEGATIONS = exact("ne not no instead místo namísto не ні нет замість вместо")
 NOT_BOT_REACH = 3
@@ -277,6 +279,10 @@ PRESENCE_WORDS = exact(
 HERE_WORDS = exact("tam tady tu", "тут там", "there here")
 PRESENCE_MAX_WORDS = 4
 PERSON_REQUEST_MAX_WORDS = 7
+# A complaint about the bot may tell more before it asks for someone ("I asked three
+# times about my situation and the bot gives the wrong thing, can someone from your team
+# write to me"): a person named next to the bot is wanted within this many words.
+PERSON_WITH_BOT_MAX_WORDS = 12
 
 # Danger to life or health: the emergency numbers go first whatever else matches.
 URGENT_WORDS = folded(

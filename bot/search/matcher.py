@@ -171,7 +171,14 @@ class Matcher:
         everything = [(ids[p], s) for p, s in head + order[TIE_BREAK_HEAD:]]
         topics = self.index.topic_ids
         ranked = [(found, s) for found, s in everything if found not in topics]
-        topic = next(((found, s) for found, s in everything if found in topics), None)
+        topic = next(
+            (
+                (found, s)
+                for found, s in everything
+                if found in topics and self.index.topic_applies(terms, found)
+            ),
+            None,
+        )
         beyond = topic[0] if topic is not None and self._beyond(terms, topic, ranked) else None
         coverage = min(1.0, ranked[0][1] / total) if ranked else 0.0
         return ranked, coverage, terms, total, beyond
