@@ -77,6 +77,12 @@ def test_numbers_are_kept_whole() -> None:
     assert fold("call 112 or 155") == ["cal", "112", "or", "155"]
 
 
+def test_a_number_is_split_from_its_unit_but_a_level_stays_whole() -> None:
+    assert words("noise after 10pm") == words("noise after 10 pm")
+    assert words("300euro") == ["300", "euro"]
+    assert words("zkouška A2") == ["zkouska", "a2"]
+
+
 @pytest.mark.parametrize(
     "text",
     ["", "   \n\t", "👍🔥🎉", "\x00\x01\x1b[31m", "'; DROP TABLE residents; --", "<b>x</b>"],
@@ -122,12 +128,17 @@ def test_the_question_of_a_story_is_what_was_asked() -> None:
     assert asked == frozenset(words("Do I have to report it"))
 
 
+def test_without_a_question_mark_the_last_sentence_of_a_story_is_what_was_asked() -> None:
+    # Residents in a hurry skip the question mark; the ask still comes last.
+    asked = asked_words("We moved to Slovany last month. how to report it")
+    assert asked == frozenset(words("how to report it"))
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "Do I have to report a new address?",  # one sentence: all of it is the question
         "Kde je OAMP? A kdy má otevřeno?",  # every sentence asks
-        "We moved to Slovany last month. I want to report it.",  # no question mark
         "",
     ],
 )

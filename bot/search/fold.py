@@ -58,7 +58,9 @@ ENGLISH_ING = "inh"
 _SOUND_PATTERN = re.compile("|".join(re.escape(src) for src, _ in _SOUND_RULES))
 _SOUND_MAP = dict(_SOUND_RULES)
 _REPEATS = re.compile(r"([a-z])\1+")
-_TOKEN = re.compile(r"[a-z0-9]+")
+# A number runs into its unit ("10pm", "300euro", "12h"): a word starts where the digits
+# end. Not the other way: "A2", "B1" (language levels) are one word.
+_TOKEN = re.compile(r"[0-9]+|[a-z][a-z0-9]*")
 _APOSTROPHES = re.compile("['’ʼ`´]")
 # Cyrillic abbreviations whose transliteration is another word: "ЄС" (the EU) reads
 # "yes", which is a stopword. They are read as what they stand for before folding.
@@ -161,9 +163,12 @@ def words(text: str, limit: int | None = MAX_MATCH_CHARS) -> list[str]:
 
 def asked_words(text: str, limit: int | None = MAX_MATCH_CHARS) -> frozenset[str]:
     """The sound keys of the sentences that end in a question mark, when the message also
-    tells something else: in a story, the question says what the resident wants."""
+    tells something else: in a story, the question says what the resident wants. Without
+    a question mark, the last sentence of a story is taken for the question."""
     sentences = _SENTENCE.findall(text[:limit] if limit else text)
     asked = [sentence for sentence in sentences if sentence.rstrip().endswith("?")]
+    if not asked and len(sentences) > 1:
+        asked = sentences[-1:]
     if not asked or len(asked) == len(sentences):
         return frozenset()
     return frozenset(key for sentence in asked for key in words(sentence, None))
