@@ -66,6 +66,12 @@ from bot.search.intents import wants_person
         "potřebuji konzultaci s pracovníkem, ne automatickou odpověď",
         "питав уже тричі про свою ситуацію і бот дає не те, можна щоб мені відповів ваш"
         " консультант?",
+        # Spoken ways to ask for a real person: "a normal one", "a live one", "someone
+        # real", not a machine.
+        "chci normálního člověka",
+        "можна живу людину, а?",
+        "Je tu vůbec někdo skutečný? Potřebuji poradit s pobytem.",
+        "хочу писати людині, а не машині",
     ],
 )
 def test_requests_for_a_person(text: str) -> None:
@@ -105,6 +111,10 @@ def test_requests_for_a_person(text: str) -> None:
         # A long story that mentions the bot and someone without asking for anyone.
         "kamarádka mi poslala odkaz na tohoto bota, říkala že mi tu někdo poradí kde"
         " v Plzni najít levný byt pro rodinu s dětmi a jak dlouho se čeká",
+        # A machine that is a car, living somewhere, someone in a story.
+        "машина зламалась, а людина з сервісу не відповідає, що робити зі страховкою",
+        "я живу в Пльзені з чоловіком, де записати дитину до школи",
+        "někdo mi ukradl kolo",
     ],
 )
 def test_topic_questions_that_mention_people_are_not_requests(text: str) -> None:

@@ -14,6 +14,7 @@ from bot.search.lexicon import (
     CASEWORK_WORDS,
     HERE_WORDS,
     LAWYER_WORDS,
+    MACHINE_WORDS,
     MEDICAL_FORMS,
     NEGATIONS,
     NOT_BOT_REACH,
@@ -55,7 +56,8 @@ def wants_person(keys: list[str]) -> bool:
     if not direct and not someone:
         return False
     not_bot = any(
-        key in BOT_WORDS and any(k in NEGATIONS for k in keys[max(0, at - NOT_BOT_REACH) : at])
+        (key in BOT_WORDS or key in MACHINE_WORDS)
+        and any(k in NEGATIONS for k in keys[max(0, at - NOT_BOT_REACH) : at])
         for at, key in enumerate(keys)
     )
     # "ne bot, chci člověka": Czech "chci" folds like Ukrainian "чи" (or), so the
@@ -97,11 +99,13 @@ def _describes_next(keys: list[str], at: int, people: list[int]) -> bool:
 
 
 def _anyone_there(keys: list[str]) -> bool:
-    """ "je tam někdo?", "hello? anybody there?": whether anyone is reading."""
+    """ "je tam někdo?", "hello? anybody there?": whether anyone is reading; "je tam
+    někdo skutečný?", "is anybody real there": whether a person is, in any message."""
+    anyone = [at for at, key in enumerate(keys) if key in PRESENCE_WORDS]
+    if any(_next_to(keys, at, REAL_WORDS) for at in anyone):
+        return True
     return (
-        len(keys) <= PRESENCE_MAX_WORDS
-        and any(key in PRESENCE_WORDS for key in keys)
-        and any(key in HERE_WORDS for key in keys)
+        len(keys) <= PRESENCE_MAX_WORDS and bool(anyone) and any(key in HERE_WORDS for key in keys)
     )
 
 

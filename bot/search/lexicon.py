@@ -209,6 +209,9 @@ REAL_WORDS = exact(
     "живой живым живого живому реальный реальным реального настоящий настоящим",
     "zhyvyi zhyvym zhyvoho zivym zivoi zhivoi zhivym realnym",
     "real live actual",
+    # "a normal person", "живу людину": spoken forms of the same wish
+    "normální normálního normálním normálnímu živou живу живую нормальну нормальною "
+    "нормальну нормального нормальным normal",
 )
 # "хочу оператора", "need a human": wanting a person, the very next word. Not Czech "chci":
 # it folds like Ukrainian "чи" ("чи може консультант...?" asks about one).
@@ -229,6 +232,12 @@ BOT_WORDS = exact(
     "šablony šablonami шаблон шаблони шаблонами шаблоны automat automatic automated "
     "automatické automatickou automatická automatický автоматична автоматичну автоматичні "
     "автоматическая автоматическую автоматические",
+)
+# "a ne s mašinou", "а не машині", "not a machine": a machine is the bot only when a
+# person is wanted instead of it ("машина" alone is a car).
+MACHINE_WORDS = exact(
+    "stroj strojem stroji mašina mašinou машина машині машиною машину машини машиной",
+    "machine",
 )
 NEGATIONS = exact("ne not no instead místo namísto не ні нет замість вместо")
 NOT_BOT_REACH = 3
