@@ -81,8 +81,8 @@ SPEAKING_WORD_MIN = 0.5
 # have to report it?"). The words of the sentence that ends in a question mark (or, in a
 # story without one, of the last sentence) weigh this much more than the background, in
 # the score and in the query's information alike, so the article about the question
-# leads over one about the circumstances. Flat between
-# 1.4 and 1.6 on the tuning sets; above that the question's everyday words take over.
+# leads over one about the circumstances. Flat between 1.4 and 1.6 on the tuning sets;
+# above that the question's everyday words take over.
 ASKED_WEIGHT = 1.5
 
 
