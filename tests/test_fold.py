@@ -134,6 +134,22 @@ def test_without_a_question_mark_the_last_sentence_of_a_story_is_what_was_asked(
     assert asked == frozenset(words("how to report it"))
 
 
+def test_a_bare_question_asks_about_the_sentence_before_it() -> None:
+    # "Is that normal?" has one word that is not a function word: the ask is the
+    # situation just told, so that sentence weighs like the question too.
+    function_words = frozenset(words("is that what do i"))
+    text = "I rented a flat. The landlord wants three deposits. Is that normal?"
+    asked = asked_words(text, ignored=function_words)
+    assert asked == frozenset(words("The landlord wants three deposits. Is that normal"))
+
+
+def test_a_question_with_enough_words_of_its_own_stands_alone() -> None:
+    function_words = frozenset(words("do i have to it"))
+    text = "We moved to Slovany. Do I have to report the new address?"
+    asked = asked_words(text, ignored=function_words)
+    assert asked == frozenset(words("Do I have to report the new address"))
+
+
 @pytest.mark.parametrize(
     "text",
     [

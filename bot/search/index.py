@@ -217,7 +217,7 @@ class ArticleIndex:
         seen: set[str] = set()
         stems: list[tuple[str, float, str]] = []
         emphasis: dict[str, float] = {}
-        asked = asked_words(text)
+        asked = asked_words(text, ignored=STOPWORDS)
         unknown: list[str] = []
         sequence: list[str] = []
         long_prefixes: set[str] = set()
