@@ -72,6 +72,9 @@ from bot.search.intents import wants_person
         "можна живу людину, а?",
         "Je tu vůbec někdo skutečný? Potřebuji poradit s pobytem.",
         "хочу писати людині, а не машині",
+        # Whether a person reads or replies.
+        "is there a person reading this? pls a human answer me",
+        "will a person answer me",
     ],
 )
 def test_requests_for_a_person(text: str) -> None:
@@ -115,6 +118,9 @@ def test_requests_for_a_person(text: str) -> None:
         "машина зламалась, а людина з сервісу не відповідає, що робити зі страховкою",
         "я живу в Пльзені з чоловіком, де записати дитину до школи",
         "někdo mi ukradl kolo",
+        # Nobody answering at an office is a complaint about the office.
+        "why does nobody answer at the foreign police",
+        "the person at the office did not reply to my email",
     ],
 )
 def test_topic_questions_that_mention_people_are_not_requests(text: str) -> None:

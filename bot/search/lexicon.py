@@ -268,7 +268,10 @@ TALK_REACH = 5
 # right before the talking word. Not in English: "someone to talk to in Ukrainian",
 # "does the operator speak English" ask about a service.
 TALK_AFTER_WORDS = folded(
-    "mluvit promluvit hovořit поговорити поговорить pohovoryty pogovorit pogovoryty"
+    "mluvit promluvit hovořit поговорити поговорить pohovoryty pogovorit pogovoryty",
+    # "a human answer me", "is a person reading this": only the replying words, since
+    # "someone to talk to" asks about a service.
+    "answer reply respond reading",
 )
 TALK_REACH_BEFORE = 2
 # How many topic words a message may have and still count as a bare request for a person,
