@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.fold import MAX_MATCH_CHARS, asked_words, fold, plain, spelling_variants, words
+from bot.search.fold import (
+    MAX_MATCH_CHARS,
+    asked_words,
+    fold,
+    plain,
+    plural_singulars,
+    spelling_variants,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -160,3 +168,11 @@ def test_a_question_with_enough_words_of_its_own_stands_alone() -> None:
 )
 def test_without_a_story_around_a_question_nothing_stands_out(text: str) -> None:
     assert asked_words(text) == frozenset()
+
+
+def test_english_plurals_in_ts_also_give_their_singular() -> None:
+    assert plural_singulars("Your rights; bus tickets; jobs") == words("right ticket")
+    # A word in "ц" gets one too, harmlessly: past five letters the stem is the same.
+    assert plural_singulars("іноземець") == words("inozemet")
+    # The plural folds like Latin "ц", so without the singular the two would never meet.
+    assert fold("rights") != fold("right")

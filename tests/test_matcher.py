@@ -440,3 +440,20 @@ def test_the_question_after_a_story_outweighs_its_background(
     # The background names a topic the articles know well (temporary protection, an
     # agency); the question names another one, and that is what the resident wants.
     assert bundled_library.matcher.decide(text).candidates[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "article"),
+    [
+        ("how to get a ticket for the bus", "public-transport"),
+        ("my right to a payslip", "employment-contract-rights"),
+    ],
+)
+def test_an_english_singular_meets_the_plural_the_article_uses(
+    bundled_library: Library, text: str, article: str
+) -> None:
+    # "tickets" and "rights" fold like Latin "ц" ("tikec", "rihc"); the singular must
+    # still find them.
+    decision = bundled_library.matcher.decide(text)
+    assert decision.action is Action.ANSWER, decision
+    assert decision.article == article

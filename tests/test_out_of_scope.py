@@ -130,6 +130,13 @@ def test_a_topic_with_required_words_applies_only_when_one_is_named(tmp_path: Pa
     # is not about another country's rules.
     assert matcher.decide("registrace na ambasádě").reason is not Reason.OUT_OF_SCOPE
     assert matcher.decide("registrace na ambasádě v Německu").reason is Reason.OUT_OF_SCOPE
+    # A street named after the country is an address ("Německá ulice", "Germany Street").
+    assert matcher.decide("registrace na ambasádě, Německá ulice").reason is not (
+        Reason.OUT_OF_SCOPE
+    )
+    assert matcher.decide("registrace na ambasádě Germany street").reason is not (
+        Reason.OUT_OF_SCOPE
+    )
 
 
 def test_topics_never_appear_among_candidates(tmp_path: Path) -> None:
@@ -174,6 +181,8 @@ def test_the_bundled_topics_send_other_matters_to_a_person(
         ("jízdenka na tramvaj v Plzni", "public-transport"),
         ("бабушка получает пенсию в Украине, можно ли ей гуманитарку", "humanitarian-benefit"),
         ("my wife is German, can I live with her in Plzeň", "eu-citizens-residence"),
+        # Plzeň's avenue named after America is an address.
+        ("nejbližší policejní služebna u Americké třídy", "police-district-lookup"),
         # A forklift licence is a topic's; a forklift job is job search.
         ("шукаю роботу на навантажувачі", "job-search"),
         ("job as forklift driver in Plzen", "job-search"),

@@ -13,8 +13,8 @@ from rapidfuzz import fuzz, process
 
 from bot.knowledge import markup
 from bot.knowledge.model import KnowledgeBase, OutOfScopeTopic, Translation
-from bot.search.fold import asked_words, spelling_variants, stem, words
-from bot.search.lexicon import GENERIC_STEMS, GREETINGS, STOPWORDS
+from bot.search.fold import asked_words, plural_singulars, spelling_variants, stem, words
+from bot.search.lexicon import GENERIC_STEMS, GREETINGS, STOPWORDS, STREET_WORDS
 
 # How strongly a word in each field says "this article is about it". Titles, keywords
 # and the editors' example questions are chosen words; body text mentions many things.
@@ -97,6 +97,8 @@ class QueryTerms:
     unknown: tuple[str, ...]
     # Per stem: ASKED_WEIGHT if the word is in the question of a longer story, else 1.
     emphasis: tuple[float, ...]
+    # Stems of words written next to a street word: part of an address ("Americká třída").
+    street_names: frozenset[str] = frozenset()
 
 
 class ArticleIndex:
@@ -151,7 +153,10 @@ class ArticleIndex:
                 if said and not keys and field in BIGRAM_FIELDS:
                     self.function_phrases.setdefault(tuple(said), position)
                 stems = [stem(key) for key in keys]
-                for key, item in zip(keys, stems, strict=True):
+                singulars = [key for key in plural_singulars(text) if key not in STOPWORDS]
+                for key, item in zip(
+                    keys + singulars, stems + [stem(key) for key in singulars], strict=True
+                ):
                     word_to_stem.setdefault(key, item)
                     article_forms[item].add(key)
                     if postings[item].get(position, 0.0) < strength:
@@ -221,7 +226,17 @@ class ArticleIndex:
         unknown: list[str] = []
         sequence: list[str] = []
         long_prefixes: set[str] = set()
-        for raw in without_greetings(words(text)):
+        said = without_greetings(words(text))
+        street_names = frozenset(
+            stem(key)
+            for at, key in enumerate(said)
+            if key not in STREET_WORDS
+            and (
+                (at > 0 and said[at - 1] in STREET_WORDS)
+                or (at + 1 < len(said) and said[at + 1] in STREET_WORDS)
+            )
+        )
+        for raw in said:
             key = raw
             if key in STOPWORDS or len(key) < 2:
                 continue
@@ -251,6 +266,7 @@ class ArticleIndex:
             tuple(_pairs(sequence)),
             tuple(unknown),
             tuple(emphasis.get(item, 1.0) for item, _, _ in stems),
+            street_names,
         )
 
     def _respelled(self, key: str) -> str:
@@ -324,10 +340,12 @@ class ArticleIndex:
         return scores, total
 
     def topic_applies(self, terms: QueryTerms, topic_id: str) -> bool:
-        """Whether the query names one of the words the topic requires, if any."""
+        """Whether the query names one of the words the topic requires, if any, other
+        than as the name of a street."""
         required = self.topic_requires.get(topic_id)
         return required is None or any(
-            similarity and item in required for item, similarity, _ in terms.stems
+            similarity and item in required and item not in terms.street_names
+            for item, similarity, _ in terms.stems
         )
 
     def title_share(self, terms: QueryTerms, position: int) -> float:

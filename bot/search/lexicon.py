@@ -113,6 +113,15 @@ STOPWORDS = exact(
     "kolko skolko skilky skilki",
 )
 
+# Plzeň's streets carry the names of countries and towns ("Americká třída", "Klatovská",
+# "Rokycanská"): a name next to one of these words is an address, not a question about
+# America or Klatovy (bot.search.index.QueryTerms.street_names).
+STREET_WORDS = exact(
+    "ulice ulici ulicí ul třída třídě třídu třídou tř náměstí nábřeží",
+    "вулиця вулиці вулицю вул улица улице улицу ул",
+    "vulytsia vulytsi vulica ulitsa ulica",
+    "street st avenue",
+)
 # Greetings name a time of day that is also a topic word ("evening courses", "noční
 # klid"), small talk a word that is also a topic ("справи" are also cases at an office):
 # as a pair they say nothing, wherever they stand. Whole forms, word after word.
