@@ -219,6 +219,24 @@ def test_a_topic_close_behind_an_article_wins_with_words_of_its_own(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "we are from poland and moved to plzen, do we need a residence permit",
+        "i am from slovakia moved to plzen do i need residence permit",
+    ],
+)
+def test_a_country_an_article_names_is_not_the_topics_own_word(
+    bundled_library: Library, text: str
+) -> None:
+    # "moved" leads to the address article, which does not name Poland; the article for
+    # EU citizens does, so Poland is where the resident comes from, and the article
+    # should be offered rather than a person about another country's rules.
+    decision = bundled_library.matcher.decide(text)
+    assert decision.action is not Action.HANDOFF, decision
+    assert "eu-citizens-residence" in decision.candidates[:3]
+
+
+@pytest.mark.parametrize(
     ("text", "article"),
     [("bus ticket app", "public-transport"), ("zelena karta how to apply", "employee-card")],
 )

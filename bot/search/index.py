@@ -110,6 +110,7 @@ class ArticleIndex:
         # they compete with them on equal terms (bot.knowledge.out_of_scope).
         self.topic_ids: frozenset[str] = frozenset(knowledge.out_of_scope)
         self.ids: list[str] = self.article_ids + sorted(knowledge.out_of_scope)
+        self._position_of = {found: at for at, found in enumerate(self.ids)}
         # The stems of a topic's `requires` words, by topic id (bot.knowledge.model).
         self.topic_requires: dict[str, frozenset[str]] = {
             topic.id: frozenset(stem(key) for word in topic.requires for key in words(word))
@@ -379,15 +380,25 @@ class ArticleIndex:
             count += weight >= SPEAKING_WORD_MIN
         return count
 
-    def information_only_in(self, terms: QueryTerms, position: int, other: int) -> float:
-        """The information of the query words that one document has and the other lacks:
-        what an out-of-scope topic explains that the best article does not."""
+    def topic_own_information(
+        self, terms: QueryTerms, topic_id: str, best: int, above: Iterable[int]
+    ) -> float:
+        """The information of the query words that an out-of-scope topic has and the
+        best article lacks. A required word (a country) also found in an article that
+        scores above the topic is not the topic's own: "from Poland" is where an EU
+        citizen comes from when the article for EU citizens names Poland."""
+        topic = self._position_of[topic_id]
+        required = self.topic_requires.get(topic_id, frozenset())
+        others = tuple(above)
         return sum(
             self.idf[item] * similarity
             for item, similarity, _ in terms.stems
             if similarity
-            and self._posting(item, position) is not None
-            and self._posting(item, other) is None
+            and self._posting(item, topic) is not None
+            and self._posting(item, best) is None
+            and not (
+                item in required and any(self._posting(item, at) is not None for at in others)
+            )
         )
 
     def _posting(self, item: str, position: int) -> tuple[float, frozenset[str]] | None:

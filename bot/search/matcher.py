@@ -53,7 +53,8 @@ TIE_BREAK_HEAD = 20
 # information (about one mid-frequency word) that the article does not: "a dog's pet
 # passport to go to Poland" shares "dog" and "Poland" with articles, but "pet passport"
 # is the topic's alone. Topics that only repeat the article's words ("bus ticket") never
-# win below the article's score. Tuned on an out-of-scope-heavy set: flat for 0.7-0.8
+# win below the article's score, nor does a required word (a country) that an article
+# scoring above the topic also names (ArticleIndex.topic_own_information). Tuned on an out-of-scope-heavy set: flat for 0.7-0.8
 # and 0.5-1.0; 0.6 began to take covered questions.
 TOPIC_SHARE = 0.7
 TOPIC_OWN_MIN = 1.0
@@ -191,8 +192,9 @@ class Matcher:
             return True
         if topic[1] < TOPIC_SHARE * ranked[0][1]:
             return False
-        own = self.index.information_only_in(
-            terms, self._positions[topic[0]], self._positions[ranked[0][0]]
+        above = (self._positions[found] for found, score in ranked if score >= topic[1])
+        own = self.index.topic_own_information(
+            terms, topic[0], self._positions[ranked[0][0]], above
         )
         return own >= TOPIC_OWN_MIN
 
