@@ -218,6 +218,17 @@ def test_a_topic_close_behind_an_article_wins_with_words_of_its_own(
     assert decision.reason is Reason.OUT_OF_SCOPE
 
 
+def test_a_topic_word_in_a_storys_background_does_not_make_it_out_of_scope(
+    bundled_library: Library,
+) -> None:
+    # "on the bus" is the lost-and-found topic's word, but the question is about the
+    # lost passport and protection card.
+    text = "Syn v autobuse ztratil batoh. Byl v něm jeho pas a průkaz o dočasné ochraně, co teď?"
+    decision = bundled_library.matcher.decide(text)
+    assert decision.action is not Action.HANDOFF, decision
+    assert decision.candidates[0] == "lost-documents"
+
+
 @pytest.mark.parametrize(
     "text",
     [

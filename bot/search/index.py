@@ -386,14 +386,19 @@ class ArticleIndex:
         """The information of the query words that an out-of-scope topic has and the
         best article lacks. A required word (a country) also found in an article that
         scores above the topic is not the topic's own: "from Poland" is where an EU
-        citizen comes from when the article for EU citizens names Poland."""
+        citizen comes from when the article for EU citizens names Poland. In a story,
+        only the words of its question count (QueryTerms.emphasis): a railway station or
+        a maths lesson in the background does not make "what do I do with my diploma?"
+        a question about trains or homework."""
         topic = self._position_of[topic_id]
         required = self.topic_requires.get(topic_id, frozenset())
         others = tuple(above)
+        story = any(weight > 1.0 for weight in terms.emphasis)
         return sum(
             self.idf[item] * similarity
-            for item, similarity, _ in terms.stems
+            for (item, similarity, _), weight in zip(terms.stems, terms.emphasis, strict=True)
             if similarity
+            and (weight > 1.0 or not story)
             and self._posting(item, topic) is not None
             and self._posting(item, best) is None
             and not (
