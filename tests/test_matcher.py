@@ -95,6 +95,10 @@ def test_out_of_scope_goes_to_a_person(bundled_library: Library, text: str) -> N
         "у сусіда пістолет, мені страшно",
         "інсульт у батька",
         "dědeček asi má mrtvici",
+        # Ending one's life, said of oneself or of someone else.
+        "kolegyně říká, že si vezme život",
+        "мама каже що хоче покінчити з життям",
+        "my colleague talks about ending her life, where can she call",
     ],
 )
 def test_urgent_messages_are_flagged_and_show_emergency_numbers(

@@ -362,6 +362,12 @@ URGENT_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "ne hochu zhyty", "ne hochu zhyt", "ne hochu zhit",
         "не хочу жить", "покончить с собой", "в опасности",
         "want to die", "kill myself", "hurt myself", "in danger", "end my life",
+        # Ending one's life, said of oneself or of someone else.
+        "vzít si život", "si vzít život", "si vezme život", "vezme si život", "skoncovat se životem", "zabít se",
+        "покінчити з життям", "накласти на себе руки", "наклала на себе руки", "вбити себе",
+        "покончить с жизнью", "наложить на себя руки", "свести счёты с жизнью", "убить себя",
+        "end her life", "end his life", "ending her life", "ending his life",
+        "ending my life", "take my own life", "take her own life", "take his own life",
     )
 )  # fmt: skip
 
