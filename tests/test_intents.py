@@ -75,6 +75,10 @@ from bot.search.intents import wants_person
         # Whether a person reads or replies.
         "is there a person reading this? pls a human answer me",
         "will a person answer me",
+        # A person looked for right here; someone real in the Ukrainian dative.
+        "is there any human here or only robot?",
+        "je tady nějaký člověk?",
+        "можна написати комусь справжньому?",
     ],
 )
 def test_requests_for_a_person(text: str) -> None:
@@ -121,6 +125,10 @@ def test_requests_for_a_person(text: str) -> None:
         # Nobody answering at an office is a complaint about the office.
         "why does nobody answer at the foreign police",
         "the person at the office did not reply to my email",
+        # Someone to tell, a person somewhere else.
+        "треба комусь повідомити про переїзд?",
+        "human trafficking here in Plzen",
+        "is there a person there who speaks Ukrainian",
     ],
 )
 def test_topic_questions_that_mention_people_are_not_requests(text: str) -> None:

@@ -27,6 +27,7 @@ from bot.search.lexicon import (
     PRESENCE_MAX_WORDS,
     PRESENCE_WORDS,
     REAL_WORDS,
+    RIGHT_HERE_WORDS,
     SOMEONE_WORDS,
     STAFF_WORDS,
     STOPWORDS,
@@ -100,9 +101,13 @@ def _describes_next(keys: list[str], at: int, people: list[int]) -> bool:
 
 def _anyone_there(keys: list[str]) -> bool:
     """ "je tam někdo?", "hello? anybody there?": whether anyone is reading; "je tam
-    někdo skutečný?", "is anybody real there": whether a person is, in any message."""
+    někdo skutečný?", "is anybody real there", "is there a human here or only a
+    robot?": whether a person is, in any message."""
     anyone = [at for at, key in enumerate(keys) if key in PRESENCE_WORDS]
     if any(_next_to(keys, at, REAL_WORDS) for at in anyone):
+        return True
+    people = [at for at, key in enumerate(keys) if key in PERSON_WORDS]
+    if any(_next_to(keys, at, RIGHT_HERE_WORDS) for at in people):
         return True
     return (
         len(keys) <= PRESENCE_MAX_WORDS and bool(anyone) and any(key in HERE_WORDS for key in keys)

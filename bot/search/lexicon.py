@@ -192,8 +192,8 @@ PERSON_WORDS = exact(
 # "someone stole my bike", "who are the assistants in vests" ask about a topic.
 SOMEONE_WORDS = exact(
     "někým někoho někomu nikým",
-    "кимось когось кем кого",
-    "kymos kohos",
+    "кимось когось комусь кем кого",
+    "kymos kohos komus",
     "someone somebody anyone anybody",
 )
 # The service's people by their role: like SOMEONE_WORDS, and also wanted by name
@@ -214,7 +214,7 @@ STAFF_WORDS = exact(
 # for one, whatever else the message says (within PERSON_REQUEST_MAX_WORDS).
 REAL_WORDS = exact(
     "živý živým živou živého živému skutečný skutečným skutečného skutečnému opravdový opravdovým",
-    "живий живим живою живого живому живій справжній справжнім справжньою реальний реальним",
+    "живий живим живою живого живому живій справжній справжнім справжньою справжньому справжнього справжню реальний реальним",
     "живой живым живого живому реальный реальным реального настоящий настоящим",
     "zhyvyi zhyvym zhyvoho zivym zivoi zhivoi zhivym realnym",
     "real live actual",
@@ -298,6 +298,9 @@ PRESENCE_WORDS = exact(
     "anybody anyone someone somebody",
 )
 HERE_WORDS = exact("tam tady tu", "тут там", "there here")
+# "is there a human here?", "je tady člověk?": a person right beside "here" (not
+# "there", which is as often an office the resident asks about) is being looked for.
+RIGHT_HERE_WORDS = exact("tady tu", "тут", "here")
 PRESENCE_MAX_WORDS = 4
 PERSON_REQUEST_MAX_WORDS = 7
 # A complaint about the bot may tell more before it asks for someone ("I asked three
