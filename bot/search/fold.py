@@ -192,15 +192,16 @@ def asked_words(
     return frozenset(key for at in asked for key in keys[at])
 
 
-def plural_singulars(text: str) -> list[str]:
-    """The sound keys of English plurals in "-ts" without their "s": "ts" is also the
-    Latin spelling of "ц" and folds to "c", which would part "rights" ("rihc") from
-    "right" ("riht") and "tickets" from "ticket". The index stores both forms."""
-    return [
-        sound_key(token[:-1])
-        for token in _TOKEN.findall(to_ascii(text, None))
-        if len(token) > 3 and token.endswith("ts")
+def words_and_singulars(text: str) -> tuple[list[str], list[str]]:
+    """The sound keys of every word of the whole text (like words), and those of its
+    English plurals in "-ts" without their "s": "ts" is also the Latin spelling of "ц"
+    and folds to "c", which would part "rights" ("rihc") from "right" ("riht") and
+    "tickets" from "ticket". The index stores both forms."""
+    tokens = _TOKEN.findall(to_ascii(text, None))
+    singulars = [
+        sound_key(token[:-1]) for token in tokens if len(token) > 3 and token.endswith("ts")
     ]
+    return [sound_key(token) for token in tokens], singulars
 
 
 def fold(text: str, limit: int | None = MAX_MATCH_CHARS) -> list[str]:

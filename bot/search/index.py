@@ -13,7 +13,13 @@ from rapidfuzz import fuzz, process
 
 from bot.knowledge import markup
 from bot.knowledge.model import KnowledgeBase, OutOfScopeTopic, Translation
-from bot.search.fold import asked_words, plural_singulars, spelling_variants, stem, words
+from bot.search.fold import (
+    asked_words,
+    spelling_variants,
+    stem,
+    words,
+    words_and_singulars,
+)
 from bot.search.lexicon import GENERIC_STEMS, GREETINGS, STOPWORDS, STREET_WORDS
 
 # How strongly a word in each field says "this article is about it". Titles, keywords
@@ -142,7 +148,7 @@ class ArticleIndex:
             article_forms: dict[str, set[str]] = defaultdict(set)
             titles: list[frozenset[str]] = []
             for field, text in fields:
-                said = words(text, limit=None)
+                said, singulars = words_and_singulars(text)
                 strength = FIELD_STRENGTH[field]
                 keys = [
                     key
@@ -154,7 +160,7 @@ class ArticleIndex:
                 if said and not keys and field in BIGRAM_FIELDS:
                     self.function_phrases.setdefault(tuple(said), position)
                 stems = [stem(key) for key in keys]
-                singulars = [key for key in plural_singulars(text) if key not in STOPWORDS]
+                singulars = [key for key in singulars if key not in STOPWORDS]
                 for key, item in zip(
                     keys + singulars, stems + [stem(key) for key in singulars], strict=True
                 ):

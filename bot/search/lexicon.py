@@ -214,7 +214,8 @@ STAFF_WORDS = exact(
 # for one, whatever else the message says (within PERSON_REQUEST_MAX_WORDS).
 REAL_WORDS = exact(
     "živý živým živou živého živému skutečný skutečným skutečného skutečnému opravdový opravdovým",
-    "живий живим живою живого живому живій справжній справжнім справжньою справжньому справжнього справжню реальний реальним",
+    "живий живим живою живого живому живій справжній справжнім справжньою справжньому "
+    "справжнього справжню реальний реальним",
     "живой живым живого живому реальный реальным реального настоящий настоящим",
     "zhyvyi zhyvym zhyvoho zivym zivoi zhivoi zhivym realnym",
     "real live actual",
@@ -366,7 +367,8 @@ URGENT_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "не хочу жить", "покончить с собой", "в опасности",
         "want to die", "kill myself", "hurt myself", "in danger", "end my life",
         # Ending one's life, said of oneself or of someone else.
-        "vzít si život", "si vzít život", "si vezme život", "vezme si život", "skoncovat se životem", "zabít se",
+        "vzít si život", "si vzít život", "si vezme život", "vezme si život",
+        "skoncovat se životem", "zabít se",
         "покінчити з життям", "накласти на себе руки", "наклала на себе руки", "вбити себе",
         "покончить с жизнью", "наложить на себя руки", "свести счёты с жизнью", "убить себя",
         "end her life", "end his life", "ending her life", "ending his life",
