@@ -18,6 +18,8 @@ from bot.search.intents import wants_person
         "spojte mě s pracovníkem",
         "pozvit operatora",
         "покличте оператора",
+        # A person named outright is wanted, however the resident feels.
+        "хочу поговорити з людиною, мені важко",
         "можу я поговорити з кимось",
         "mozhna pohovoryty z kymos zhyvym?",
         "хочу связаться с живым человеком",
@@ -129,6 +131,11 @@ def test_requests_for_a_person(text: str) -> None:
         "треба комусь повідомити про переїзд?",
         "human trafficking here in Plzen",
         "is there a person there who speaks Ukrainian",
+        # Someone to talk to about how one feels: psychological help, not the desk.
+        "feeling very depressed alone need to talk someone",
+        "duzhe vazhko na dushi, potribno z kymos pohovoryty",
+        "мені дуже самотньо, хочу з кимось поговорити",
+        "chci si s někým promluvit, je mi smutno",
     ],
 )
 def test_topic_questions_that_mention_people_are_not_requests(text: str) -> None:

@@ -12,6 +12,7 @@ from bot.search.lexicon import (
     CASEWORK_PAIRS,
     CASEWORK_PHRASES,
     CASEWORK_WORDS,
+    FEELING_WORDS,
     HERE_WORDS,
     LAWYER_WORDS,
     MACHINE_WORDS,
@@ -55,6 +56,8 @@ def wants_person(keys: list[str]) -> bool:
     if _anyone_there(keys) or _contains_any(keys, CALLBACK_PHRASES):
         return True
     if not direct and not someone:
+        return False
+    if not direct and any(prefix(key) in FEELING_WORDS for key in keys):
         return False
     not_bot = any(
         (key in BOT_WORDS or key in MACHINE_WORDS)

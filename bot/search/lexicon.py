@@ -196,6 +196,19 @@ SOMEONE_WORDS = exact(
     "kymos kohos komus",
     "someone somebody anyone anybody",
 )
+# How someone feels: with only "someone" to talk to (no "person", "operator"), the message
+# asks for psychological help, which the mental-health article gives with its helplines
+# ("feeling very depressed, need to talk to someone", "важко на душі, треба з кимось
+# поговорити"); a request for a person names the person.
+FEELING_WORDS = folded(
+    "deprese depresivní smutný smutno osamělý úzkost úzkosti panika psycholog psychologa "
+    "psychiatr psychiatra",
+    "депресія депресії сумно самотньо самотня самотній важко тяжко душі тривога паніка "
+    "психолог психолога психіатр",
+    "депрессия тяжело одиноко грустно тревога паника психолога психиатр",
+    "vazhko vazko tyazhko tjazko dushi depresiya psiholog psycholoh",
+    "depressed depression lonely sad anxious anxiety panic psychologist psychiatrist",
+)
 # The service's people by their role: like SOMEONE_WORDS, and also wanted by name
 # ("хочу консультанта", "need an assistant").
 STAFF_WORDS = exact(
