@@ -139,7 +139,8 @@ class ArticleIndex:
         # of a stem: one frozenset per distinct set keeps the index small.
         shared_forms: dict[frozenset[str], frozenset[str]] = {}
         # Keywords made only of function words ("what can you do", "хто ти") are lost to
-        # the stopword filter; they are kept whole, for a message that says exactly that.
+        # the stopword filter; they are kept whole, for a message that says exactly that
+        # in any order ("what you can do", as residents write it).
         self.function_phrases: dict[tuple[str, ...], int] = {}
         # Each language's title as stems: among articles that score alike, the one whose
         # title the question names most fully is the one it asks about (title_share).
@@ -158,7 +159,7 @@ class ArticleIndex:
                 if field == "title" and keys:
                     titles.append(frozenset(stem(key) for key in keys))
                 if said and not keys and field in BIGRAM_FIELDS:
-                    self.function_phrases.setdefault(tuple(said), position)
+                    self.function_phrases.setdefault(tuple(sorted(said)), position)
                 stems = [stem(key) for key in keys]
                 singulars = [key for key in singulars if key not in STOPWORDS]
                 for key, item in zip(
