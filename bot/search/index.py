@@ -139,8 +139,7 @@ class ArticleIndex:
         # of a stem: one frozenset per distinct set keeps the index small.
         shared_forms: dict[frozenset[str], frozenset[str]] = {}
         # Keywords made only of function words ("what can you do", "хто ти") are lost to
-        # the stopword filter; they are kept whole, for a message that says exactly that
-        # in any order ("what you can do", as residents write it).
+        # the stopword filter; they are kept whole (function_phrase).
         self.function_phrases: dict[tuple[str, ...], int] = {}
         # Each language's title as stems: among articles that score alike, the one whose
         # title the question names most fully is the one it asks about (title_share).
@@ -159,7 +158,7 @@ class ArticleIndex:
                 if field == "title" and keys:
                     titles.append(frozenset(stem(key) for key in keys))
                 if said and not keys and field in BIGRAM_FIELDS:
-                    self.function_phrases.setdefault(tuple(sorted(said)), position)
+                    self.function_phrases.setdefault(_any_order(said), position)
                 stems = [stem(key) for key in keys]
                 singulars = [key for key in singulars if key not in STOPWORDS]
                 for key, item in zip(
@@ -413,6 +412,11 @@ class ArticleIndex:
             )
         )
 
+    def function_phrase(self, keys: list[str]) -> int | None:
+        """The position of the document with a keyword of only function words that says
+        exactly what the message says, in any order ("what you can do", "ти хто")."""
+        return self.function_phrases.get(_any_order(keys))
+
     def _posting(self, item: str, position: int) -> tuple[float, frozenset[str]] | None:
         """The field strength and forms of a stem in one document, if it has the stem."""
         postings = self.postings.get(item)
@@ -479,3 +483,7 @@ def _pairs(stems: list[str]) -> list[str]:
 
 def _idf(total: int, frequency: int) -> float:
     return math.log(1.0 + total / frequency)
+
+
+def _any_order(keys: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(keys))

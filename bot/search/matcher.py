@@ -117,7 +117,7 @@ class Matcher:
         if beyond:
             return self._nothing_matched(Reason.OUT_OF_SCOPE, urgent, candidates, score)
         if not ranked:
-            said = self.index.function_phrases.get(tuple(sorted(keys)))
+            said = self.index.function_phrase(keys)
             if said is not None and said < len(self.index.article_ids):
                 article = self.index.article_ids[said]
                 return Decision(Action.ANSWER, Reason.MATCHED, article, (article,), 100, urgent)
