@@ -471,3 +471,34 @@ def test_an_english_singular_meets_the_plural_the_article_uses(
     decision = bundled_library.matcher.decide(text)
     assert decision.action is Action.ANSWER, decision
     assert decision.article == article
+
+
+@pytest.mark.parametrize(
+    ("text", "article"),
+    [
+        # Typed without spaces on a phone keyboard.
+        ("jakzaplatitpokutu", "municipal-police-fines"),
+        ("kdejepohotovostvplzni", "finding-a-doctor"),
+        # One word broken in three by autocorrect.
+        ("hu mani tarka prodovzhyty", "humanitarian-benefit"),
+    ],
+)
+def test_words_run_together_or_broken_apart_are_read_as_written(
+    bundled_library: Library, text: str, article: str
+) -> None:
+    decision = bundled_library.matcher.decide(text)
+    assert decision.action is not Action.HANDOFF
+    assert decision.candidates[0] == article
+
+
+def test_word_repair_leaves_known_words_and_typos_alone(bundled_library: Library) -> None:
+    index = bundled_library.matcher.index
+    assert (
+        index.terms("kdejepohotovostvplzni").stems
+        == index.terms("kde je pohotovost v plzni").stems
+    )
+    # A known word next to an unknown one is not glued to it, nor is a near miss of a
+    # known word cut into short pieces ("соцвиплати" is one word, mistyped or not).
+    kept = index.terms("agentura hoche platyty")
+    assert "ahentura" in {key for _, _, key in kept.stems}
+    assert len(index.terms("соцвиплати").stems) == 1

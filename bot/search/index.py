@@ -90,6 +90,19 @@ SPEAKING_WORD_MIN = 0.5
 # leads over one about the circumstances. Flat between 1.4 and 1.6 on the tuning sets;
 # above that the question's everyday words take over.
 ASKED_WEIGHT = 1.5
+# Phone keyboards and autocorrect break words apart and run them together: "hu mani
+# tarka" is "humanitarka", "kdejepohotovostvplzni" is "kde je pohotovost v plzni". A
+# word unknown to the index at least RUN_TOGETHER_MIN letters long is read as known
+# words written without spaces, if it splits into at most MAX_PIECES of them and one
+# is a topic word; up to JOIN_MAX adjacent words of which one is unknown are read as
+# one if together they are a word of the index. A typo is read first (a run-together
+# word close to a known one is that word mistyped); shorter runs split into short words
+# by chance, and a fuzzy join made words of unrelated neighbours ("ahentura hoce").
+RUN_TOGETHER_MIN = 10
+RUN_TOGETHER_MAX = 40  # longer is a link or a pasted code, and splitting costs its square
+MAX_PIECES = 5
+TOPIC_PIECE_MIN = 4
+JOIN_MAX = 3
 
 
 @dataclass(frozen=True)
@@ -233,7 +246,7 @@ class ArticleIndex:
         unknown: list[str] = []
         sequence: list[str] = []
         long_prefixes: set[str] = set()
-        said = without_greetings(words(text))
+        said = self._repaired(without_greetings(words(text)))
         street_names = frozenset(
             stem(key)
             for at, key in enumerate(said)
@@ -275,6 +288,72 @@ class ArticleIndex:
             tuple(emphasis.get(item, 1.0) for item, _, _ in stems),
             street_names,
         )
+
+    def _repaired(self, keys: list[str]) -> list[str]:
+        """The words with broken ones joined and run-together ones split (see
+        RUN_TOGETHER_MIN). Known words are left alone."""
+        repaired: list[str] = []
+        at = 0
+        while at < len(keys):
+            joined = self._joined(keys, at)
+            if joined is not None:
+                word, used = joined
+                repaired.append(word)
+                at += used
+                continue
+            key = keys[at]
+            pieces = None if self._is_known(key) or self._closest(key)[1] else self._split(key)
+            repaired.extend(pieces or [key])
+            at += 1
+        return repaired
+
+    def _is_known(self, key: str) -> bool:
+        return key in STOPWORDS or stem(self._respelled(key)) in self.postings
+
+    def _joined(self, keys: list[str], at: int) -> tuple[str, int] | None:
+        """The known word that JOIN_MAX or fewer words from `at` make together, if one
+        of them is unknown, and how many words it takes; the longest join first."""
+        for used in range(min(JOIN_MAX, len(keys) - at), 1, -1):
+            parts = keys[at : at + used]
+            if all(self._is_known(part) for part in parts):
+                continue
+            word = "".join(parts)
+            if word in self._word_stems and not word.isdigit():
+                return word, used
+        return None
+
+    def _split(self, key: str) -> list[str] | None:
+        """Known words that, written together, make `key`: the fewest of them, and of
+        those the one with the most function words ("kde je", not "k deje"). Short
+        pieces must be function words: any two letters are some indexed word."""
+        if not RUN_TOGETHER_MIN <= len(key) <= RUN_TOGETHER_MAX:
+            return None
+        # best[end]: (pieces, topic pieces, where the last piece starts) for key[:end]
+        best: list[tuple[int, int, int] | None] = [(0, 0, 0)] + [None] * len(key)
+        for end in range(1, len(key) + 1):
+            for start in range(end):
+                before = best[start]
+                piece = key[start:end]
+                function = piece in STOPWORDS
+                if before is None or not (
+                    function or (len(piece) > 2 and piece in self._word_stems)
+                ):
+                    continue
+                found = (before[0] + 1, before[1] + (not function), start)
+                current = best[end]
+                if current is None or found[:2] < current[:2]:
+                    best[end] = found
+        pieces: list[str] = []
+        end = len(key)
+        while end > 0:
+            step = best[end]
+            if step is None:
+                return None
+            pieces.append(key[step[2] : end])
+            end = step[2]
+        pieces.reverse()
+        topical = any(len(piece) >= TOPIC_PIECE_MIN and piece not in STOPWORDS for piece in pieces)
+        return pieces if 2 <= len(pieces) <= MAX_PIECES and topical else None
 
     def _respelled(self, key: str) -> str:
         """An unknown word read with its "h" or "x" as "х" ("zahyst" / "захист"), if
