@@ -258,3 +258,38 @@ def test_a_topic_that_only_repeats_an_articles_words_stays_behind_it(
     decision = bundled_library.matcher.decide(text)
     assert decision.action is Action.ANSWER, decision
     assert decision.article == article
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is minimum wage in Germany",
+        "як продовжити тимчасовий захист у Німеччині",
+        "чи можна з тимчасовим захистом у Польщі отримати соцвиплати",
+    ],
+)
+def test_a_question_set_in_another_country_goes_to_a_person(
+    bundled_library: Library, text: str
+) -> None:
+    # Wages, protection and benefits are the articles' words, and they score high; but
+    # the articles give Czech rules, and the question asks about life over there.
+    decision = bundled_library.matcher.decide(text)
+    assert (decision.action, decision.reason) == (Action.HANDOFF, Reason.OUT_OF_SCOPE)
+
+
+@pytest.mark.parametrize(
+    ("text", "article"),
+    [
+        ("Нужна ли виза чтобы съездить в Германию с временной защитой?", "travel-abroad"),
+        ("my wife is in Poland, how can she come to live with me", "family-reunification"),
+        ("можно ли с защитой пожить в Польше два месяца", "travel-abroad"),
+        # A part of Plzeň, not Slovakia.
+        ("переїхала в Slovany, треба десь nahlasit адресу?", "address-change-reporting"),
+    ],
+)
+def test_going_abroad_or_family_there_is_still_answered_from_here(
+    bundled_library: Library, text: str, article: str
+) -> None:
+    decision = bundled_library.matcher.decide(text)
+    assert decision.action is not Action.HANDOFF, decision
+    assert article in decision.candidates[:3], decision

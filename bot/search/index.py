@@ -136,6 +136,13 @@ class ArticleIndex:
             for topic in knowledge.out_of_scope.values()
             if topic.requires
         }
+        # The same words as written (folded, not stemmed): "in Germany" names a country,
+        # while the stem of "Slovensko" also begins "Slovany", a part of Plzeň.
+        self.topic_required_forms: dict[str, frozenset[str]] = {
+            topic.id: frozenset(key for word in topic.requires for key in words(word))
+            for topic in knowledge.out_of_scope.values()
+            if topic.requires
+        }
         documents = [
             _fields(knowledge.articles[article_id].translations.values())
             for article_id in self.article_ids

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from functools import cache
 
 from bot.search.fold import ENGLISH_ING, prefix
 from bot.search.lexicon import (
+    ABROAD_FROM_HERE_WORDS,
     AFTER_WORDS,
     BOT_WORDS,
     CALLBACK_PHRASES,
@@ -29,6 +31,7 @@ from bot.search.lexicon import (
     PRESENCE_WORDS,
     REAL_WORDS,
     RIGHT_HERE_WORDS,
+    SCENE_PREPOSITIONS,
     SOMEONE_WORDS,
     STAFF_WORDS,
     STOPWORDS,
@@ -198,3 +201,13 @@ def _by_first_word(
         if phrase:
             grouped.setdefault(phrase[0], []).append(phrase)
     return {first: tuple(group) for first, group in grouped.items()}
+
+
+def set_in(keys: list[str], places: frozenset[str]) -> bool:
+    """Whether the message asks about life in one of the places ("in Germany") rather
+    than about going there or family there (lexicon.ABROAD_FROM_HERE_WORDS)."""
+    scene = any(
+        before in SCENE_PREPOSITIONS and place in places
+        for before, place in itertools.pairwise(keys)
+    )
+    return scene and not any(prefix(key) in ABROAD_FROM_HERE_WORDS for key in keys)

@@ -440,3 +440,34 @@ TRANSLATE_OPENERS = exact(
     "přeložte přelož перекладіть переклади переведите переведи translate perekladit pereklady"
 )
 TRANSLATE_OPENING = 2
+
+# "In Germany", "у Польщі": a place named as where something happens. With a topic's
+# required word (a country of other-countries), the question is about life there: "how
+# to extend temporary protection in Germany", "minimum wage in Germany". Unless the
+# message also speaks of going there, of family there or of how long one stays, which
+# the articles answer from here ("can I visit my mother in Poland for two months",
+# "my wife is still in Poland, how can she come").
+SCENE_PREPOSITIONS = exact("v ve u", "в у", "in at")
+ABROAD_FROM_HERE_WORDS = folded(
+    "cesta cestovat jet jedu odjet vyjet vyjíždět přijet zajet zajedu navštívit vrátit návrat "
+    "dovolená výlet "
+    "hranice hranici velvyslanectví konzulát měsíc měsíce měsíců týden týdny dny rok roky "
+    "bratr sestra máma matka táta otec rodiče děti dítě syn dcera manžel manželka žena "
+    "babička dědeček vnuk rodina příbuzní",
+    "поїхати поїду поїздка їхати їду виїхати виїзд приїхати з'їздити відвідати повернутися "
+    "повернення "
+    "відпустка відпочинок кордон посольство консульство місяць місяці місяців тиждень "
+    "тижні дні рік роки брат сестра мама тато батько батьки діти дитина син донька дочка "
+    "чоловік дружина жінка бабуся дідусь онук родина родичі сім'я",
+    "поехать поеду поездка ехать еду уехать выезд приехать съездить съезжу навестить "
+    "вернуться отпуск отдых граница "
+    "посольство консульство месяц месяца месяцев неделя недели дня год брат сестра мама "
+    "мать папа отец родители дети ребенок сын дочь муж жена бабушка дедушка внук семья "
+    "родственники",
+    "poikhaty poihaty poyikhaty yikhaty jihaty vyizd misiats misyac misiatsiv tyzhden "
+    "batky dity donka cholovik druzhyna",
+    "travel trip go going visit visiting holiday holidays vacation return border embassy "
+    "consulate month months week weeks days year years brother sister mother mom father dad "
+    "parents children child kids son daughter husband wife grandmother grandfather "
+    "grandson family relatives cousin",
+)

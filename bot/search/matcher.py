@@ -8,7 +8,7 @@ from enum import StrEnum
 from bot.knowledge.model import KnowledgeBase
 from bot.search.fold import words
 from bot.search.index import ArticleIndex, QueryTerms
-from bot.search.intents import is_casework, is_urgent, wants_person
+from bot.search.intents import is_casework, is_urgent, set_in, wants_person
 
 # Thresholds on "coverage": the share of the question's information (idf-weighted topic
 # words) that the best article explains. Tuned with bench/matching.py on
@@ -181,6 +181,8 @@ class Matcher:
             None,
         )
         beyond = topic[0] if topic is not None and self._beyond(terms, topic, ranked) else None
+        if beyond is None:
+            beyond = self._set_elsewhere(words(text))
         coverage = min(1.0, ranked[0][1] / total) if ranked else 0.0
         return ranked, coverage, terms, total, beyond
 
@@ -197,6 +199,19 @@ class Matcher:
             terms, topic[0], self._positions[ranked[0][0]], above
         )
         return own >= TOPIC_OWN_MIN
+
+    def _set_elsewhere(self, keys: list[str]) -> str | None:
+        """The out-of-scope topic whose required word is where the question is set
+        ("minimum wage in Germany"), whatever the articles score: their words (wage,
+        protection, benefits) are the same here and there."""
+        return next(
+            (
+                topic_id
+                for topic_id, forms in self.index.topic_required_forms.items()
+                if set_in(keys, forms)
+            ),
+            None,
+        )
 
     def _full_coverage(self, terms: QueryTerms, best: float, information: float) -> float:
         """Coverage with everyday words at their whole weight. A message that names only
