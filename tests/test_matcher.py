@@ -502,3 +502,13 @@ def test_word_repair_leaves_known_words_and_typos_alone(bundled_library: Library
     kept = index.terms("agentura hoche platyty")
     assert "ahentura" in {key for _, _, key in kept.stems}
     assert len(index.terms("соцвиплати").stems) == 1
+
+
+def test_naming_an_articles_whole_title_is_enough_evidence(bundled_library: Library) -> None:
+    # "Employee card" is two common words; with an unknown nationality in between they
+    # score below the evidence gate, but they are the article's title, word for word.
+    decision = bundled_library.matcher.decide(
+        "Chci zaměstnat Vietnamce přes zaměstnaneckou kartu, jak na to?"
+    )
+    assert decision.action is not Action.HANDOFF, decision
+    assert decision.candidates[0] == "employee-card"

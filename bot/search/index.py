@@ -450,6 +450,12 @@ class ArticleIndex:
             (len(title & named) / len(title) for title in self._titles[position]), default=0.0
         )
 
+    def names_title(self, terms: QueryTerms, position: int) -> bool:
+        """Whether the query names every word of one of the article's titles of two
+        words or more ("zaměstnaneckou kartu" names "Zaměstnanecká karta")."""
+        named = {item for item, similarity, _ in terms.stems if similarity}
+        return any(len(title) >= 2 and title <= named for title in self._titles[position])
+
     def everyday_information(self, terms: QueryTerms) -> float:
         """The information of the query's everyday words that GENERIC_WEIGHT leaves out
         of the total: what a message about shopping or opening hours says besides its

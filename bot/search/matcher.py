@@ -37,6 +37,8 @@ FULL_COVERAGE = 0.8
 # topic in two words or more (bot.search.index.ArticleIndex.speaking_words), unless
 # that one word is nearly all the message says (FULL_COVERAGE: "OAMP", "humanitarka").
 MIN_WORDS = 2
+# Except where the question names the whole of the article's title, of two words or
+# more ("přes zaměstnaneckou kartu"): common words together, but exactly the topic.
 
 # "Clear lead": the runner-up scores at most this share of the best. Together with
 # ANSWER_MIN 0.5 this answers about two thirds of the questions of a story-heavy set at
@@ -125,7 +127,10 @@ class Matcher:
             return self._nothing_matched(reason, urgent)
         best = ranked[0][1]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-        weak = best < MIN_EVIDENCE or self._speaking_words(terms, ranked[0][0]) < MIN_WORDS
+        leader = self._positions[ranked[0][0]]
+        weak = (
+            best < MIN_EVIDENCE or self._speaking_words(terms, ranked[0][0]) < MIN_WORDS
+        ) and not self.index.names_title(terms, leader)
         if weak and (urgent or self._full_coverage(terms, best, information) < FULL_COVERAGE):
             # Too little in common with any article to show it. An urgent message gets no
             # full-coverage escape: in "не хочу жити" the one topic word ("live") is the
