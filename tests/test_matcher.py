@@ -52,6 +52,7 @@ def test_clear_questions_are_answered_in_any_language(
         "можна з кимось поговорити",
         "mozhna z kymos pohovoryty",
         "spojte mě s operátorkou",
+        "chci psát s někým z magistrátu, s člověkem",
     ],
 )
 def test_asking_for_a_person_hands_off(bundled_library: Library, text: str) -> None:

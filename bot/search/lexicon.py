@@ -175,8 +175,8 @@ GENERIC_STEMS = stems(
     "big small shop store app online mobile",
 )
 
-# Asking for a person: a talking word shortly before a person word ("chci mluvit s
-# člověkem", "connect me to an operator"), a person word next to "bot" ("людину, а не
+# Asking for a person: a talking (or chatting: "chci psát s člověkem") word shortly
+# before a person word ("chci mluvit s člověkem", "connect me to an operator"), a person word next to "bot" ("людину, а не
 # бота"), or a direct person word almost alone ("оператор", "human please"). Exact forms.
 PERSON_WORDS = exact(
     "člověk člověkem člověka člověku živý živým živou živého skutečným operátor operátorem "
@@ -278,10 +278,11 @@ CALLBACK_PHRASES: tuple[tuple[str, ...], ...] = tuple(
 # question about the service, not a request.
 OR_WORDS = exact("nebo anebo či чи або или либо or")
 TALK_WORDS = folded(
-    "mluvit promluvit hovořit spojit spojte přepojit přepojte zavolat dejte probrat předejte",
-    "поговорити зв'язатися з'єднайте покличте покликати спілкуватися передайте",
-    "поговорить связаться соедините позовите позвать общаться пообщаться передайте",
-    "pohovoryty pogovorit pogovoryty",
+    "mluvit promluvit hovořit spojit spojte přepojit přepojte zavolat dejte probrat předejte "
+    "psát",
+    "поговорити зв'язатися з'єднайте покличте покликати спілкуватися передайте писати",
+    "поговорить связаться соедините позовите позвать общаться пообщаться передайте писать",
+    "pohovoryty pogovorit pogovoryty pysaty",
     "talk speak chat connect transfer escalate",
 )
 # How far (in words) a talking word may come before the person it asks for
