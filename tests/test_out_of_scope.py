@@ -264,6 +264,7 @@ def test_a_topic_that_only_repeats_an_articles_words_stays_behind_it(
     "text",
     [
         "what is minimum wage in Germany",
+        "jak najít levný byt v Brně",
         "як продовжити тимчасовий захист у Німеччині",
         "чи можна з тимчасовим захистом у Польщі отримати соцвиплати",
     ],
@@ -282,6 +283,7 @@ def test_a_question_set_in_another_country_goes_to_a_person(
     [
         ("Нужна ли виза чтобы съездить в Германию с временной защитой?", "travel-abroad"),
         ("my wife is in Poland, how can she come to live with me", "family-reunification"),
+        ("загубила паспорт, треба їхати в консульство в Прагу?", "lost-documents"),
         ("можно ли с защитой пожить в Польше два месяца", "travel-abroad"),
         # A part of Plzeň, not Slovakia.
         ("переїхала в Slovany, треба десь nahlasit адресу?", "address-change-reporting"),
