@@ -278,8 +278,7 @@ CALLBACK_PHRASES: tuple[tuple[str, ...], ...] = tuple(
 # question about the service, not a request.
 OR_WORDS = exact("nebo anebo či чи або или либо or")
 TALK_WORDS = folded(
-    "mluvit promluvit hovořit spojit spojte přepojit přepojte zavolat dejte probrat předejte "
-    "psát",
+    "mluvit promluvit hovořit spojit spojte přepojit přepojte zavolat dejte probrat předejte psát",
     "поговорити зв'язатися з'єднайте покличте покликати спілкуватися передайте писати",
     "поговорить связаться соедините позовите позвать общаться пообщаться передайте писать",
     "pohovoryty pogovorit pogovoryty pysaty",
