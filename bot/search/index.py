@@ -130,18 +130,17 @@ class ArticleIndex:
         self.topic_ids: frozenset[str] = frozenset(knowledge.out_of_scope)
         self.ids: list[str] = self.article_ids + sorted(knowledge.out_of_scope)
         self._position_of = {found: at for at, found in enumerate(self.ids)}
-        # The stems of a topic's `requires` words, by topic id (bot.knowledge.model).
-        self.topic_requires: dict[str, frozenset[str]] = {
-            topic.id: frozenset(stem(key) for word in topic.requires for key in words(word))
-            for topic in knowledge.out_of_scope.values()
-            if topic.requires
-        }
-        # The same words as written (folded, not stemmed): "in Germany" names a country,
-        # while the stem of "Slovensko" also begins "Slovany", a part of Plzeň.
+        # A topic's `requires` words, by topic id (bot.knowledge.model), as written
+        # (folded): "in Germany" names a country, while the stem of "Slovensko" also
+        # begins "Slovany", a part of Plzeň. Their stems decide whether a topic applies.
         self.topic_required_forms: dict[str, frozenset[str]] = {
             topic.id: frozenset(key for word in topic.requires for key in words(word))
             for topic in knowledge.out_of_scope.values()
             if topic.requires
+        }
+        self.topic_requires: dict[str, frozenset[str]] = {
+            topic_id: frozenset(stem(key) for key in forms)
+            for topic_id, forms in self.topic_required_forms.items()
         }
         documents = [
             _fields(knowledge.articles[article_id].translations.values())

@@ -107,7 +107,7 @@ class Matcher:
     def decide(self, text: str) -> Decision:
         keys = words(text)
         urgent = is_urgent(keys)
-        ranked, coverage, terms, information, beyond = self._ranked(text)
+        ranked, coverage, terms, information, beyond = self._ranked(text, keys)
         candidates = tuple(article_id for article_id, _ in ranked[:MAX_CANDIDATES])
         score = round(100 * coverage)
         if wants_person(keys):
@@ -127,10 +127,9 @@ class Matcher:
             return self._nothing_matched(reason, urgent)
         best = ranked[0][1]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-        leader = self._positions[ranked[0][0]]
         weak = (
             best < MIN_EVIDENCE or self._speaking_words(terms, ranked[0][0]) < MIN_WORDS
-        ) and not self.index.names_title(terms, leader)
+        ) and not self.index.names_title(terms, self._positions[ranked[0][0]])
         if weak and (urgent or self._full_coverage(terms, best, information) < FULL_COVERAGE):
             # Too little in common with any article to show it. An urgent message gets no
             # full-coverage escape: in "не хочу жити" the one topic word ("live") is the
@@ -149,15 +148,15 @@ class Matcher:
 
     def rank(self, text: str) -> tuple[list[tuple[str, float]], float]:
         """Articles by score, best first, and the best one's coverage (0..1)."""
-        ranked, coverage, _, _, _ = self._ranked(text)
+        ranked, coverage, _, _, _ = self._ranked(text, words(text))
         return ranked, coverage
 
     def out_of_scope(self, text: str) -> str | None:
         """The editors' out-of-scope topic that fits the question better than every article."""
-        return self._ranked(text)[4]
+        return self._ranked(text, words(text))[4]
 
     def _ranked(
-        self, text: str
+        self, text: str, keys: list[str]
     ) -> tuple[list[tuple[str, float]], float, QueryTerms, float, str | None]:
         """Articles by score, the best one's coverage, the query terms and their
         information, and the out-of-scope topic that outscores every article, if any."""
@@ -187,7 +186,7 @@ class Matcher:
         )
         beyond = topic[0] if topic is not None and self._beyond(terms, topic, ranked) else None
         if beyond is None:
-            beyond = self._set_elsewhere(words(text))
+            beyond = self._set_elsewhere(keys)
         coverage = min(1.0, ranked[0][1] / total) if ranked else 0.0
         return ranked, coverage, terms, total, beyond
 
