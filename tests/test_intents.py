@@ -81,6 +81,8 @@ from bot.search.intents import wants_person
         "is there any human here or only robot?",
         "je tady nějaký člověk?",
         "можна написати комусь справжньому?",
+        # A member of staff, not a program.
+        "хочу, щоб мені відповів працівник, а не програма",
     ],
 )
 def test_requests_for_a_person(text: str) -> None:
@@ -131,6 +133,8 @@ def test_requests_for_a_person(text: str) -> None:
         "треба комусь повідомити про переїзд?",
         "human trafficking here in Plzen",
         "is there a person there who speaks Ukrainian",
+        # Speaking a language is what someone can do, not a wish to talk to support.
+        "school for my son 10 years, he dont speak czech, is there support?",
         # Someone to talk to about how one feels: psychological help, not the desk.
         "feeling very depressed alone need to talk someone",
         "duzhe vazhko na dushi, potribno z kymos pohovoryty",

@@ -38,6 +38,7 @@ from bot.search.lexicon import (
     TALK_AFTER_WORDS,
     TALK_REACH,
     TALK_REACH_BEFORE,
+    LANGUAGE_WORDS,
     TALK_WORDS,
     TRANSLATE_OPENERS,
     TRANSLATE_OPENING,
@@ -91,7 +92,9 @@ def wants_person(keys: list[str]) -> bool:
     talk = [
         at
         for at, key in enumerate(keys)
-        if prefix(key) in TALK_WORDS and not _describes_next(keys, at, people)
+        if prefix(key) in TALK_WORDS
+        and not _describes_next(keys, at, people)
+        and not _names_language_next(keys, at)
     ]
     talk_after = [at for at, key in enumerate(keys) if prefix(key) in TALK_AFTER_WORDS]
     return any(0 < person - at <= TALK_REACH for at in talk for person in people) or any(
@@ -103,6 +106,11 @@ def _describes_next(keys: list[str], at: int, people: list[int]) -> bool:
     """ "a Ukrainian-speaking assistant": an English -ing form right before the person
     describes them ("is there one?") rather than asking to talk to them."""
     return keys[at].endswith(ENGLISH_ING) and at + 1 in people
+
+
+def _names_language_next(keys: list[str], at: int) -> bool:
+    """ "he doesn't speak Czech": the talking word is about a language someone speaks."""
+    return at + 1 < len(keys) and prefix(keys[at + 1]) in LANGUAGE_WORDS
 
 
 def _anyone_there(keys: list[str]) -> bool:

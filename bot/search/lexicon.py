@@ -212,13 +212,13 @@ FEELING_WORDS = folded(
 # The service's people by their role: like SOMEONE_WORDS, and also wanted by name
 # ("хочу консультанта", "need an assistant").
 STAFF_WORDS = exact(
-    "pracovníkem pracovníka pracovníkovi pracovnicí pracovnici asistent asistentem asistenta "
+    "pracovník pracovnice pracovníkem pracovníka pracovníkovi pracovnicí pracovnici asistent asistentem asistenta "
     "asistentovi konzultant konzultanta konzultantem konzultantovi konzultantkou poradcem "
     "poradce specialistou specialistovi",
-    "працівником працівника працівнику працівницею консультант консультантом консультанта "
+    "працівник працівниця працівником працівника працівнику працівницею консультант консультантом консультанта "
     "консультанту консультанткою спеціалістом спеціалісту асистент асистентом асистента "
     "асистенту асистентові помічником помічника помічнику",
-    "сотрудником сотрудника сотруднику сотрудницей специалистом специалисту консультанта "
+    "сотрудник сотрудница сотрудником сотрудника сотруднику сотрудницей специалистом специалисту консультанта "
     "консультантом ассистент ассистентом ассистента ассистенту помощником помощника "
     "помощников помощнику",
     "assistant staff agent consultant adviser advisor support specialist",
@@ -252,6 +252,8 @@ WANT_WORDS = exact(
 BOT_WORDS = exact(
     "bot botem botom bota botu бот бота ботом боту chatbot chatbotem chatbota чатбот "
     "robot robotem robota роботом робот",
+    # "працівник, а не програма": the bot is a program to those who ask for a person
+    "program programem programu програма програмою програми программа программой программы",
     "šablony šablonami шаблон шаблони шаблонами шаблоны automat automatic automated "
     "automatické automatickou automatická automatický автоматична автоматичну автоматичні "
     "автоматическая автоматическую автоматические",
@@ -283,6 +285,16 @@ TALK_WORDS = folded(
     "поговорить связаться соедините позовите позвать общаться пообщаться передайте писать",
     "pohovoryty pogovorit pogovoryty pysaty",
     "talk speak chat connect transfer escalate",
+)
+# "he doesn't speak Czech, is there support?": a talking word followed by a language
+# says what someone can speak, not whom the writer wants to talk to.
+LANGUAGE_WORDS = folded(
+    "česky čeština češtinu anglicky angličtina ukrajinsky ukrajinština rusky ruština",
+    "чеською чеська чеську англійською англійська українською українська російською",
+    "по-чешски чешский чешском английский английском по-английски украинский по-украински "
+    "русский по-русски",
+    "cesky cheskoiu cheskoyu ukrainskoiu ukrainskoyu anhliiskoiu angliiskoiu",
+    "czech english ukrainian russian",
 )
 # How far (in words) a talking word may come before the person it asks for
 # ("mluvit s nějakým skutečným člověkem").
