@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from functools import cache
 
-from bot.search.fold import ENGLISH_ING, prefix
+from bot.search.fold import ENGLISH_ING, prefix, stem
 from bot.search.lexicon import (
     ABROAD_FROM_HERE_WORDS,
     AFTER_WORDS,
@@ -16,6 +16,7 @@ from bot.search.lexicon import (
     CASEWORK_WORDS,
     FEELING_WORDS,
     HERE_WORDS,
+    LANGUAGE_WORDS,
     LAWYER_WORDS,
     MACHINE_WORDS,
     MEDICAL_FORMS,
@@ -38,7 +39,6 @@ from bot.search.lexicon import (
     TALK_AFTER_WORDS,
     TALK_REACH,
     TALK_REACH_BEFORE,
-    LANGUAGE_WORDS,
     TALK_WORDS,
     TRANSLATE_OPENERS,
     TRANSLATE_OPENING,
@@ -211,11 +211,12 @@ def _by_first_word(
     return {first: tuple(group) for first, group in grouped.items()}
 
 
-def set_in(keys: list[str], places: frozenset[str]) -> bool:
+def set_in(keys: list[str], places: frozenset[str], streets: frozenset[str] = frozenset()) -> bool:
     """Whether the message asks about life in one of the places ("in Germany") rather
-    than about going there or family there (lexicon.ABROAD_FROM_HERE_WORDS)."""
+    than about going there or family there (lexicon.ABROAD_FROM_HERE_WORDS). `streets`
+    are the stems named as streets: "u Americké třídy" is in Plzeň."""
     scene = any(
-        before in SCENE_PREPOSITIONS and place in places
+        before in SCENE_PREPOSITIONS and place in places and stem(place) not in streets
         for before, place in itertools.pairwise(keys)
     )
     return scene and not any(prefix(key) in ABROAD_FROM_HERE_WORDS for key in keys)

@@ -117,7 +117,7 @@ STOPWORDS = exact(
 # "Rokycanská"): a name next to one of these words is an address, not a question about
 # America or Klatovy (bot.search.index.QueryTerms.street_names).
 STREET_WORDS = exact(
-    "ulice ulici ulicí ul třída třídě třídu třídou tř náměstí nábřeží",
+    "ulice ulici ulicí ul třída třídy třídě třídu třídou tř náměstí náměstím nábřeží",
     "вулиця вулиці вулицю вул улица улице улицу ул",
     "vulytsia vulytsi vulica ulitsa ulica",
     "street st avenue",

@@ -186,7 +186,7 @@ class Matcher:
         )
         beyond = topic[0] if topic is not None and self._beyond(terms, topic, ranked) else None
         if beyond is None:
-            beyond = self._set_elsewhere(keys)
+            beyond = self._set_elsewhere(keys, terms.street_names)
         coverage = min(1.0, ranked[0][1] / total) if ranked else 0.0
         return ranked, coverage, terms, total, beyond
 
@@ -204,7 +204,7 @@ class Matcher:
         )
         return own >= TOPIC_OWN_MIN
 
-    def _set_elsewhere(self, keys: list[str]) -> str | None:
+    def _set_elsewhere(self, keys: list[str], streets: frozenset[str]) -> str | None:
         """The out-of-scope topic whose required word is where the question is set
         ("minimum wage in Germany"), whatever the articles score: their words (wage,
         protection, benefits) are the same here and there."""
@@ -212,7 +212,7 @@ class Matcher:
             (
                 topic_id
                 for topic_id, forms in self.index.topic_required_forms.items()
-                if set_in(keys, forms)
+                if set_in(keys, forms, streets)
             ),
             None,
         )
