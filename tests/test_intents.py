@@ -81,6 +81,9 @@ from bot.search.intents import wants_person
         "is there any human here or only robot?",
         "je tady nějaký člověk?",
         "можна написати комусь справжньому?",
+        # The language to talk in, then the person to talk with.
+        "can I speak ukrainian with someone from the office",
+        "můžu mluvit ukrajinsky s někým z úřadu?",
         # A member of staff, not a program.
         "хочу, щоб мені відповів працівник, а не програма",
     ],

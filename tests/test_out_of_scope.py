@@ -69,6 +69,11 @@ def test_a_topic_loads_with_its_keywords_per_language(tmp_path: Path) -> None:
             TOPIC + "requires: [Germany, the Netherlands]\n",
             f"{PATH}:7: 'requires' lists single words, not phrases: 'the Netherlands'",
         ),
+        (TOPIC + "places: []\n", f"{PATH}:7: 'places' needs at least one word"),
+        (
+            TOPIC + "places: [Spain, New Zealand]\n",
+            f"{PATH}:7: 'places' lists single words, not phrases: 'New Zealand'",
+        ),
     ],
 )
 def test_a_broken_topic_is_reported_with_file_and_line(
@@ -139,6 +144,23 @@ def test_a_topic_with_required_words_applies_only_when_one_is_named(tmp_path: Pa
     )
 
 
+def test_a_question_set_in_one_of_the_places_goes_to_a_person(tmp_path: Path) -> None:
+    content = write_content(tmp_path)
+    write_topic(content, TOPIC + "requires: [Germany]\nplaces: [Spain, Іспанії]\n")
+    result = load(content, TODAY)
+    assert result.problems == []
+    assert result.knowledge is not None
+    matcher = Matcher(result.knowledge)
+    assert matcher.decide("how to renew a driving licence in Spain").reason is (
+        Reason.OUT_OF_SCOPE
+    )
+    assert matcher.decide("як продовжити посвідку в Іспанії").reason is Reason.OUT_OF_SCOPE
+    # Named as where one comes from, or where one goes, a place is not the scene; nor
+    # does it make the topic apply the way a required word does.
+    for text in ("I am from Spain, where do I report my address", "trip to Spain in summer"):
+        assert matcher.decide(text).reason is not Reason.OUT_OF_SCOPE, text
+
+
 def test_topics_never_appear_among_candidates(tmp_path: Path) -> None:
     matcher = matcher_with_topic(tmp_path)
     for text in ("Německo změna adresy", "Germany extension", "Германия"):
@@ -164,6 +186,10 @@ def test_an_urgent_message_still_shows_the_emergency_numbers(tmp_path: Path) -> 
         "forklift licence course in Plzen",
         "де зробити посвідчення на навантажувач",
         "потрібен сантехнік терміново",
+        # Set in a country of other-countries' places.
+        "ukrainian driving licence in Spain",
+        "как оформить пенсию в Казахстане находясь в Чехии",
+        "Syn se chce přihlásit do české armády, jak se to dělá?",
     ],
 )
 def test_the_bundled_topics_send_other_matters_to_a_person(
@@ -197,6 +223,11 @@ def test_the_bundled_topics_send_other_matters_to_a_person(
         ("my wife is in Poland, how can she come to live with me", "family-reunification"),
         ("загубила паспорт, треба їхати в консульство в Прагу?", "lost-documents"),
         ("можно ли с защитой пожить в Польше два месяца", "travel-abroad"),
+        # A diploma from there to have recognised here.
+        (
+            "I was a nurse in India, how do I get my diploma recognised",
+            "qualification-recognition",
+        ),
         # A part of Plzeň, not Slovakia.
         ("переїхала в Slovany, треба десь nahlasit адресу?", "address-change-reporting"),
     ],

@@ -154,6 +154,10 @@ class OutOfScopeTopic:
     # a question about studying "first, then work" is not about another country's rules
     # unless it names a country. Empty: the keywords alone decide.
     requires: tuple[str, ...] = ()
+    # More places (any language, the forms that follow "in": "Španělsku", "Испании") where
+    # a question set is the topic's by the scene rule (bot.search.intents.set_in), though
+    # naming them elsewhere does not make the topic apply: "I'm from India" asks here.
+    places: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -42,27 +42,29 @@ def _load_one(reader: FileReader, path: Path) -> OutOfScopeTopic | None:
     data = reader.load(path)
     if data is None:
         return None
-    reader.check_fields(data, required=("id", "note", "keywords"), optional=("requires",))
+    reader.check_fields(data, required=("id", "note", "keywords"), optional=("requires", "places"))
     topic_id = fieldchecks.checked_id(reader, data, path.stem)
     note = reader.text(data, "note", max_length=NOTE_MAX)
     keywords = _keywords(reader, data)
-    requires = _requires(reader, data)
+    requires = _single_words(reader, data, "requires")
+    places = _single_words(reader, data, "places")
     if topic_id is None or note is None or keywords is None:
         return None
-    return OutOfScopeTopic(topic_id, note[0], keywords, requires)
+    return OutOfScopeTopic(topic_id, note[0], keywords, requires, places)
 
 
-def _requires(reader: FileReader, data: Mapping) -> tuple[str, ...]:
-    """Optional list of single words; the topic applies only to questions naming one."""
-    if "requires" not in data.entries:
+def _single_words(reader: FileReader, data: Mapping, field: str) -> tuple[str, ...]:
+    """An optional list of single words: `requires` (the topic applies only to questions
+    naming one) or `places` (a question set in one is the topic's)."""
+    if field not in data.entries:
         return ()
     problems_before = len(reader.problems)
-    found = reader.text_list(data, "requires")
+    found = reader.text_list(data, field)
     if not found and len(reader.problems) == problems_before:
-        reader.error(data.key_lines["requires"], "'requires' needs at least one word")
+        reader.error(data.key_lines[field], f"'{field}' needs at least one word")
     for word, line in found:
         if len(word.split()) != 1:
-            reader.error(line, f"'requires' lists single words, not phrases: '{word}'")
+            reader.error(line, f"'{field}' lists single words, not phrases: '{word}'")
     return tuple(word for word, _ in found)
 
 

@@ -142,6 +142,13 @@ class ArticleIndex:
             topic_id: frozenset(stem(key) for key in forms)
             for topic_id, forms in self.topic_required_forms.items()
         }
+        # Where a question is set, for the scene rule: the required words and the places.
+        self.topic_place_forms: dict[str, frozenset[str]] = {
+            topic.id: self.topic_required_forms.get(topic.id, frozenset())
+            | frozenset(key for word in topic.places for key in words(word))
+            for topic in knowledge.out_of_scope.values()
+            if topic.requires or topic.places
+        }
         documents = [
             _fields(knowledge.articles[article_id].translations.values())
             for article_id in self.article_ids

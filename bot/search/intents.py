@@ -47,6 +47,7 @@ from bot.search.lexicon import (
     URGENT_WORDS,
     WANT_WORDS,
     WEAPON_WORDS,
+    WITH_WORDS,
 )
 
 # Every check takes the message's sound keys (bot.search.fold.words), in order.
@@ -109,8 +110,10 @@ def _describes_next(keys: list[str], at: int, people: list[int]) -> bool:
 
 
 def _names_language_next(keys: list[str], at: int) -> bool:
-    """ "he doesn't speak Czech": the talking word is about a language someone speaks."""
-    return at + 1 < len(keys) and prefix(keys[at + 1]) in LANGUAGE_WORDS
+    """ "he doesn't speak Czech": the talking word is about a language someone speaks,
+    unless someone to speak it with follows ("speak Ukrainian with an assistant")."""
+    language = at + 1 < len(keys) and prefix(keys[at + 1]) in LANGUAGE_WORDS
+    return language and not (at + 2 < len(keys) and keys[at + 2] in WITH_WORDS)
 
 
 def _anyone_there(keys: list[str]) -> bool:

@@ -296,6 +296,8 @@ LANGUAGE_WORDS = folded(
     "cesky cheskoiu cheskoyu ukrainskoiu ukrainskoyu anhliiskoiu angliiskoiu",
     "czech english ukrainian russian",
 )
+# "speak Ukrainian with someone": the language is how the writer wants to talk to them.
+WITH_WORDS = exact("s se", "з із зі", "с со", "with to")
 # How far (in words) a talking word may come before the person it asks for
 # ("mluvit s nějakým skutečným člověkem").
 TALK_REACH = 5
@@ -482,4 +484,10 @@ ABROAD_FROM_HERE_WORDS = folded(
     "consulate month months week weeks days year years brother sister mother mom father dad "
     "parents children child kids son daughter husband wife grandmother grandfather "
     "grandson family relatives cousin",
+    # A diploma from there to have recognised here ("I was a nurse in India, how do I
+    # get my diploma recognised").
+    "uznat uznání nostrifikace diplom vzdělání",
+    "визнати визнання нострифікація диплом освіта",
+    "признать признание нострификация образование",
+    "recognise recognize recognized recognition diploma degree",
 )

@@ -163,7 +163,7 @@ class Matcher:
         terms = self.index.terms(text)
         scores, total = self.index.score(terms)
         if not scores or total <= 0:
-            return [], 0.0, terms, total, None
+            return [], 0.0, terms, total, self._set_elsewhere(keys, terms.street_names)
         ids = self.index.ids
         order = sorted(scores.items(), key=lambda item: (-item[1], ids[item[0]]))
         # Equal scores (several articles carry the same phrase in their titles and
@@ -211,7 +211,7 @@ class Matcher:
         return next(
             (
                 topic_id
-                for topic_id, forms in self.index.topic_required_forms.items()
+                for topic_id, forms in self.index.topic_place_forms.items()
                 if set_in(keys, forms, streets)
             ),
             None,
