@@ -84,6 +84,7 @@ from bot.search.intents import wants_person
         # The language to talk in, then the person to talk with.
         "can I speak ukrainian with someone from the office",
         "můžu mluvit ukrajinsky s někým z úřadu?",
+        "хочу поговорити з оператором українською",
         # A member of staff, not a program.
         "хочу, щоб мені відповів працівник, а не програма",
     ],
@@ -138,6 +139,7 @@ def test_requests_for_a_person(text: str) -> None:
         "is there a person there who speaks Ukrainian",
         # Speaking a language is what someone can do, not a wish to talk to support.
         "school for my son 10 years, he dont speak czech, is there support?",
+        "чи говорить оператор 112 українською",
         # Someone to talk to about how one feels: psychological help, not the desk.
         "feeling very depressed alone need to talk someone",
         "duzhe vazhko na dushi, potribno z kymos pohovoryty",

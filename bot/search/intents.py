@@ -16,6 +16,7 @@ from bot.search.lexicon import (
     CASEWORK_WORDS,
     FEELING_WORDS,
     HERE_WORDS,
+    LANGUAGE_REACH,
     LANGUAGE_WORDS,
     LAWYER_WORDS,
     MACHINE_WORDS,
@@ -110,10 +111,15 @@ def _describes_next(keys: list[str], at: int, people: list[int]) -> bool:
 
 
 def _names_language_next(keys: list[str], at: int) -> bool:
-    """ "he doesn't speak Czech": the talking word is about a language someone speaks,
-    unless someone to speak it with follows ("speak Ukrainian with an assistant")."""
-    language = at + 1 < len(keys) and prefix(keys[at + 1]) in LANGUAGE_WORDS
-    return language and not (at + 2 < len(keys) and keys[at + 2] in WITH_WORDS)
+    """ "he doesn't speak Czech", "чи говорить оператор 112 українською": the talking
+    word is about a language someone speaks. Not when the writer names whom to speak
+    with ("speak Ukrainian with an assistant", "поговорити з оператором українською")."""
+    after = keys[at + 1 : at + 1 + LANGUAGE_REACH]
+    language = next((n for n, key in enumerate(after) if prefix(key) in LANGUAGE_WORDS), None)
+    if language is None:
+        return False
+    with_whom = after[: language + 2]
+    return not any(key in WITH_WORDS for key in with_whom)
 
 
 def _anyone_there(keys: list[str]) -> bool:

@@ -296,6 +296,9 @@ LANGUAGE_WORDS = folded(
     "cesky cheskoiu cheskoyu ukrainskoiu ukrainskoyu anhliiskoiu angliiskoiu",
     "czech english ukrainian russian",
 )
+# How far after the talking word the language may come ("speaks the operator of 112
+# Ukrainian").
+LANGUAGE_REACH = 3
 # "speak Ukrainian with someone": the language is how the writer wants to talk to them.
 WITH_WORDS = exact("s se", "з із зі", "с со", "with to")
 # How far (in words) a talking word may come before the person it asks for
