@@ -140,6 +140,9 @@ def test_requests_for_a_person(text: str) -> None:
         # Speaking a language is what someone can do, not a wish to talk to support.
         "school for my son 10 years, he dont speak czech, is there support?",
         "чи говорить оператор 112 українською",
+        # Talking refused: a worry about someone, not a request.
+        "syn se uzavřel do sebe, nechce s nikým mluvit",
+        "he does not want to talk to anyone, what can I do",
         # Someone to talk to about how one feels: psychological help, not the desk.
         "feeling very depressed alone need to talk someone",
         "duzhe vazhko na dushi, potribno z kymos pohovoryty",

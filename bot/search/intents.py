@@ -23,6 +23,8 @@ from bot.search.lexicon import (
     MEDICAL_FORMS,
     NEGATIONS,
     NOT_BOT_REACH,
+    NOT_TALK_REACH,
+    NOT_WANTING,
     OR_WORDS,
     OWNING_WORDS,
     PERSON_ALONE_MAX_WORDS,
@@ -47,6 +49,7 @@ from bot.search.lexicon import (
     URGENT_PHRASES,
     URGENT_WORDS,
     WANT_WORDS,
+    WANTING,
     WEAPON_WORDS,
     WITH_WORDS,
 )
@@ -97,8 +100,13 @@ def wants_person(keys: list[str]) -> bool:
         if prefix(key) in TALK_WORDS
         and not _describes_next(keys, at, people)
         and not _names_language_next(keys, at)
+        and not _refused(keys, at)
     ]
-    talk_after = [at for at, key in enumerate(keys) if prefix(key) in TALK_AFTER_WORDS]
+    talk_after = [
+        at
+        for at, key in enumerate(keys)
+        if prefix(key) in TALK_AFTER_WORDS and not _refused(keys, at)
+    ]
     return any(0 < person - at <= TALK_REACH for at in talk for person in people) or any(
         0 < at - person <= TALK_REACH_BEFORE for at in talk_after for person in people
     )
@@ -108,6 +116,16 @@ def _describes_next(keys: list[str], at: int, people: list[int]) -> bool:
     """ "a Ukrainian-speaking assistant": an English -ing form right before the person
     describes them ("is there one?") rather than asking to talk to them."""
     return keys[at].endswith(ENGLISH_ING) and at + 1 in people
+
+
+def _refused(keys: list[str], at: int) -> bool:
+    """ "he does not want to talk to anyone", "nechce s nikým mluvit": the talking word
+    at `at` is refused, a worry about someone rather than a request."""
+    before = keys[max(0, at - NOT_TALK_REACH) : at]
+    return any(key in NOT_WANTING for key in before) or any(
+        negation in NEGATIONS and wanting in WANTING
+        for negation, wanting in itertools.pairwise(before)
+    )
 
 
 def _names_language_next(keys: list[str], at: int) -> bool:

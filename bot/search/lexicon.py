@@ -296,6 +296,15 @@ LANGUAGE_WORDS = folded(
     "cesky cheskoiu cheskoyu ukrainskoiu ukrainskoyu anhliiskoiu angliiskoiu",
     "czech english ukrainian russian",
 )
+# "he does not want to talk to anyone", "nechce s nikým mluvit": talking refused is a
+# worry about someone, not a request. A negation at most NOT_TALK_REACH words before.
+NOT_WANTING = exact(
+    "nechce nechci nechceme nechtěl nechtěla nechtějí nemluví dont doesnt didnt",
+    "нехоче",
+)
+# "not want", "не хоче", "не хочет": a negation right before these refuses too.
+WANTING = exact("want wants", "хоче хочу хочет хотів хотіла хотел хотела", "chce chci")
+NOT_TALK_REACH = 3
 # How far after the talking word the language may come ("speaks the operator of 112
 # Ukrainian").
 LANGUAGE_REACH = 3
