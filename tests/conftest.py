@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,24 @@ def bundled() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def bundled_library(bundled: KnowledgeBase) -> Library:
     return Library.build(bundled)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def bundled_content_loaded_once() -> Iterator[None]:
+    """Loading and indexing the bundled content takes a second or two, and every bot a
+    test starts would repeat it. The bundled content does not change during a run, so
+    it is loaded once per day asked for; any other folder (the editors' tests write
+    their own) is still loaded from disk every time."""
+    loaded: dict[dt.date | None, Library] = {}
+    load = Library.load
+
+    def load_bundled_once(root: Path, today: dt.date | None = None) -> Library:
+        if Path(root).resolve() != BUNDLED_CONTENT:
+            return load(root, today)
+        if today not in loaded:
+            loaded[today] = load(root, today)
+        return loaded[today]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Library, "load", staticmethod(load_bundled_once))
+        yield
