@@ -212,14 +212,14 @@ FEELING_WORDS = folded(
 # The service's people by their role: like SOMEONE_WORDS, and also wanted by name
 # ("хочу консультанта", "need an assistant").
 STAFF_WORDS = exact(
-    "pracovník pracovnice pracovníkem pracovníka pracovníkovi pracovnicí pracovnici asistent asistentem asistenta "
-    "asistentovi konzultant konzultanta konzultantem konzultantovi konzultantkou poradcem "
+    "pracovník pracovnice pracovníkem pracovníka pracovníkovi pracovnicí pracovnici "
+    "asistent asistentem asistenta asistentovi konzultant konzultanta konzultantem konzultantovi konzultantkou poradcem "
     "poradce specialistou specialistovi",
-    "працівник працівниця працівником працівника працівнику працівницею консультант консультантом консультанта "
-    "консультанту консультанткою спеціалістом спеціалісту асистент асистентом асистента "
+    "працівник працівниця працівником працівника працівнику працівницею консультант "
+    "консультантом консультанта консультанту консультанткою спеціалістом спеціалісту асистент асистентом асистента "
     "асистенту асистентові помічником помічника помічнику",
-    "сотрудник сотрудница сотрудником сотрудника сотруднику сотрудницей специалистом специалисту консультанта "
-    "консультантом ассистент ассистентом ассистента ассистенту помощником помощника "
+    "сотрудник сотрудница сотрудником сотрудника сотруднику сотрудницей специалистом "
+    "специалисту консультанта консультантом ассистент ассистентом ассистента ассистенту помощником помощника "
     "помощников помощнику",
     "assistant staff agent consultant adviser advisor support specialist",
 )
@@ -302,8 +302,8 @@ NOT_WANTING = exact(
     "nechce nechci nechceme nechtěl nechtěla nechtějí nemluví dont doesnt didnt",
     "нехоче",
 )
-# "not want", "не хоче", "не хочет": a negation right before these refuses too.
-WANTING = exact("want wants", "хоче хочу хочет хотів хотіла хотел хотела", "chce chci")
+# "not want", "не хоче", "не хочет": a negation right before a wish refuses too.
+WANTING = WANT_WORDS | exact("wants", "хоче хочет хотів хотіла хотел хотела", "chce chci")
 NOT_TALK_REACH = 3
 # How far after the talking word the language may come ("speaks the operator of 112
 # Ukrainian").
