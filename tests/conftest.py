@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from bot.core.library import Library
-from bot.knowledge.loader import load_or_raise
 from bot.knowledge.model import KnowledgeBase
 from tests.contentkit import write_content
 
@@ -23,14 +22,15 @@ def content_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def bundled() -> KnowledgeBase:
-    """The content shipped in the repository."""
-    return load_or_raise(BUNDLED_CONTENT)
+def bundled_library() -> Library:
+    """The content shipped in the repository, indexed (loaded once: see below)."""
+    return Library.load(BUNDLED_CONTENT)
 
 
 @pytest.fixture(scope="session")
-def bundled_library(bundled: KnowledgeBase) -> Library:
-    return Library.build(bundled)
+def bundled(bundled_library: Library) -> KnowledgeBase:
+    """The content shipped in the repository."""
+    return bundled_library.knowledge
 
 
 @pytest.fixture(scope="session", autouse=True)

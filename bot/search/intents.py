@@ -238,7 +238,7 @@ def _by_first_word(
     return {first: tuple(group) for first, group in grouped.items()}
 
 
-def set_in(keys: list[str], places: frozenset[str], streets: frozenset[str] = frozenset()) -> bool:
+def set_in(keys: list[str], places: frozenset[str], streets: frozenset[str]) -> bool:
     """Whether the message asks about life in one of the places ("in Germany") rather
     than about going there or family there (lexicon.ABROAD_FROM_HERE_WORDS). `streets`
     are the stems named as streets: "u Americké třídy" is in Plzeň."""
