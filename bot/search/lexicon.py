@@ -492,7 +492,7 @@ ABROAD_FROM_HERE_WORDS = folded(
     "родственники",
     "poikhaty poihaty poyikhaty yikhaty jihaty vyizd misiats misyac misiatsiv tyzhden "
     "batky dity donka cholovik druzhyna",
-    "travel trip go going visit visiting holiday holidays vacation return border embassy "
+    "travel trip go going visit visiting holiday holidays vacation border embassy "
     "consulate month months week weeks days year years brother sister mother mom father dad "
     "parents children child kids son daughter husband wife grandmother grandfather "
     "grandson family relatives cousin",
