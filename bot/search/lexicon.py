@@ -492,6 +492,7 @@ ABROAD_FROM_HERE_WORDS = folded(
     "родственники",
     "poikhaty poihaty poyikhaty yikhaty jihaty vyizd misiats misyac misiatsiv tyzhden "
     "batky dity donka cholovik druzhyna",
+    # Not "return": a tax return in India is filed there.
     "travel trip go going visit visiting holiday holidays vacation border embassy "
     "consulate month months week weeks days year years brother sister mother mom father dad "
     "parents children child kids son daughter husband wife grandmother grandfather "
