@@ -231,6 +231,8 @@ def test_the_bundled_topics_send_other_matters_to_a_person(
             "I was a nurse in India, how do I get my diploma recognised",
             "qualification-recognition",
         ),
+        # Stolen, not forgotten: the police's, not the lost-and-found office's.
+        ("ukradli mi batoh v autobuse", "police-and-municipal-police"),
         # A part of Plzeň, not Slovakia.
         ("переїхала в Slovany, треба десь nahlasit адресу?", "address-change-reporting"),
     ],
