@@ -176,8 +176,9 @@ GENERIC_STEMS = stems(
 )
 
 # Asking for a person: a talking (or chatting: "chci psát s člověkem") word shortly
-# before a person word ("chci mluvit s člověkem", "connect me to an operator"), a person word next to "bot" ("людину, а не
-# бота"), or a direct person word almost alone ("оператор", "human please"). Exact forms.
+# before a person word ("chci mluvit s člověkem", "connect me to an operator"), a person
+# word next to "bot" ("людину, а не бота"), or a direct person word almost alone
+# ("оператор", "human please"). Exact forms.
 PERSON_WORDS = exact(
     "člověk člověkem člověka člověku živý živým živou živého skutečným operátor operátorem "
     "operátora operátorovi operátorka operátorkou operátorky operátorce",
@@ -213,14 +214,14 @@ FEELING_WORDS = folded(
 # ("хочу консультанта", "need an assistant").
 STAFF_WORDS = exact(
     "pracovník pracovnice pracovníkem pracovníka pracovníkovi pracovnicí pracovnici "
-    "asistent asistentem asistenta asistentovi konzultant konzultanta konzultantem konzultantovi konzultantkou poradcem "
-    "poradce specialistou specialistovi",
+    "asistent asistentem asistenta asistentovi konzultant konzultanta konzultantem "
+    "konzultantovi konzultantkou poradcem poradce specialistou specialistovi",
     "працівник працівниця працівником працівника працівнику працівницею консультант "
-    "консультантом консультанта консультанту консультанткою спеціалістом спеціалісту асистент асистентом асистента "
-    "асистенту асистентові помічником помічника помічнику",
+    "консультантом консультанта консультанту консультанткою спеціалістом спеціалісту "
+    "асистент асистентом асистента асистенту асистентові помічником помічника помічнику",
     "сотрудник сотрудница сотрудником сотрудника сотруднику сотрудницей специалистом "
-    "специалисту консультанта консультантом ассистент ассистентом ассистента ассистенту помощником помощника "
-    "помощников помощнику",
+    "специалисту консультанта консультантом ассистент ассистентом ассистента ассистенту "
+    "помощником помощника помощников помощнику",
     "assistant staff agent consultant adviser advisor support specialist",
 )
 # "a real person", "живий оператор", "anyone real": such a word next to a person asks

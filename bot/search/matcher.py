@@ -56,8 +56,9 @@ TIE_BREAK_HEAD = 20
 # passport to go to Poland" shares "dog" and "Poland" with articles, but "pet passport"
 # is the topic's alone. Topics that only repeat the article's words ("bus ticket") never
 # win below the article's score, nor does a required word (a country) that an article
-# scoring above the topic also names (ArticleIndex.topic_own_information). Tuned on an out-of-scope-heavy set: flat for 0.7-0.8
-# and 0.5-1.0; 0.6 began to take covered questions.
+# scoring above the topic also names (ArticleIndex.topic_own_information). Tuned on an
+# out-of-scope-heavy set: flat for 0.7-0.8 and 0.5-1.0; 0.6 began to take covered
+# questions.
 TOPIC_SHARE = 0.7
 TOPIC_OWN_MIN = 1.0
 
