@@ -47,7 +47,7 @@ STOPWORDS = exact(
     "řekli říkají říká vím nevím vedle dělat udělat chceš chtějí říkal řekl řekla pravda "
     "jako kolika existuje tebou jemu někdo nikdo vždy nikdy někdy často hned znovu skoro "
     "spolu zvlášť asi protože pokud zatím mohl mohla můžete budu budeme budou "
-    "musíme musíte musejí nachází nacházejí žijeme smím smíme smí smějí kvůli",
+    "musíme musíte musejí nachází nacházejí žijeme smím smíme smí smějí kvůli tu než",
     # Ukrainian
     "і й та а але в у на з із зі до від по для про при за що як який яка яке які де коли хто "
     "чому скільки чи це цей ця ці той та ті там тут мені мене мій моя моє мої ми нам нас ви вам "
