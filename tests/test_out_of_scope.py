@@ -193,6 +193,9 @@ def test_an_urgent_message_still_shows_the_emergency_numbers(tmp_path: Path) -> 
         "hledám levný byt ve Vídni",
         "how to file my tax return in India from here",
         "Syn se chce přihlásit do české armády, jak se to dělá?",
+        # Arranging a funeral here is a topic's; going home to one is a trip (below).
+        "jak zařídit pohřeb v Plzni",
+        "jaký je dnes směnný kurz eura",
     ],
 )
 def test_the_bundled_topics_send_other_matters_to_a_person(
@@ -235,6 +238,9 @@ def test_the_bundled_topics_send_other_matters_to_a_person(
         ("ukradli mi batoh v autobuse", "police-and-municipal-police"),
         # A part of Plzeň, not Slovakia.
         ("переїхала в Slovany, треба десь nahlasit адресу?", "address-change-reporting"),
+        ("маю захист, хочу поїхати на похорон в Україну на тиждень", "travel-abroad"),
+        # "сменный" (shifts) folds like "směnný" (exchange rate): not banking.
+        ("курсы чешского для тех, кто работает в сменный график", "czech-courses"),
     ],
 )
 def test_the_bundled_topics_leave_covered_questions_alone(
