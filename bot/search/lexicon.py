@@ -47,7 +47,7 @@ STOPWORDS = exact(
     "řekli říkají říká vím nevím vedle dělat udělat chceš chtějí říkal řekl řekla pravda "
     "jako kolika existuje tebou jemu někdo nikdo vždy nikdy někdy často hned znovu skoro "
     "spolu zvlášť asi protože pokud zatím mohl mohla můžete budu budeme budou "
-    "musíme musíte musejí nachází nacházejí žijeme smím smíme smí smějí kvůli tu než",
+    "musíme musíte musejí nachází nacházejí žijeme smím smíme smí smějí kvůli tu než právě",
     # Ukrainian
     "і й та а але в у на з із зі до від по для про при за що як який яка яке які де коли хто "
     "чому скільки чи це цей ця ці той та ті там тут мені мене мій моя моє мої ми нам нас ви вам "
@@ -66,7 +66,7 @@ STOPWORDS = exact(
     "цим цією цих цими тією тими всім всіма завжди ніколи іноді одразу знову майже разом "
     "окремо мабуть напевно ніби наче тобто зокрема хіба поки маємо маєте міг могла "
     "можемо можете зможу зможемо будемо буду будуть "
-    "ким знаходиться знаходяться живемо мужик мужика мужики "
+    "ким знаходиться знаходяться живемо мужик мужика мужики саме "
     "shcho yak chy tse mene meni ya my vy mozhna treba "
     # Russian
     "и в во на с со к ко по для про при за что как какой какая какое какие где когда кто "
@@ -87,7 +87,7 @@ STOPWORDS = exact(
     "себя мог могли можете смогу сможете будем буду будут разве хотя пока чтоб раз кого "
     "чему чего кем нему тем тех те всем всему всеми везде всегда никогда иногда часто "
     "сразу снова опять почти вместе отдельно нами вами "
-    "какому берет берёт берут находится находятся живём живем ",
+    "какому берет берёт берут находится находятся живём живем именно ",
     # English
     "a an the and or but of in on at to for from with by about as is are was were be been "
     "am do does did have had i me my mine we our you your he she it they them their this "
@@ -102,7 +102,7 @@ STOPWORDS = exact(
     "during while since until out don doesn didn myself yourself someone somebody "
     "everyone nobody always never sometimes often almost together maybe perhaps probably "
     "whether though although unless yet quite rather able pls plz thx needed somewhere "
-    "anywhere everywhere anyone anybody whatever whenever wherever",
+    "anywhere everywhere anyone anybody whatever whenever wherever exactly",
     # Polish: EU workers from Poland write in their own language (the Czech and
     # Slovak function words above already cover Slovaks)
     "czy się sie nie jest jestem jesteśmy jestes jesteś mamy muszę musze muszą moge mogę "
