@@ -447,8 +447,9 @@ CASEWORK_PAIRS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (
         exact("napište napiš sepište sepiš напишіть напиши складіть склади напишите составьте"),
         folded(
-            "odvolání stížnost dopis námitky žádost appeal complaint letter "
-            "скаргу апеляцію оскарження відповідь заяву жалобу апелляцию письмо ответ заявление"
+            "odvolání stížnost dopis námitky žádost výpověď životopis appeal complaint letter "
+            "скаргу апеляцію оскарження відповідь заяву жалобу апелляцию письмо ответ заявление "
+            "резюме"
         ),
     ),
     (
