@@ -196,6 +196,8 @@ def test_an_urgent_message_still_shows_the_emergency_numbers(tmp_path: Path) -> 
         # Arranging a funeral here is a topic's; going home to one is a trip (below).
         "jak zařídit pohřeb v Plzni",
         "jaký je dnes směnný kurz eura",
+        # Buying tyres is a car matter; throwing old ones away is waste sorting (below).
+        "Kde v Plzni koupím levné pneumatiky?",
     ],
 )
 def test_the_bundled_topics_send_other_matters_to_a_person(
@@ -241,6 +243,7 @@ def test_the_bundled_topics_send_other_matters_to_a_person(
         ("маю захист, хочу поїхати на похорон в Україну на тиждень", "travel-abroad"),
         # "сменный" (shifts) folds like "směnný" (exchange rate): not banking.
         ("курсы чешского для тех, кто работает в сменный график", "czech-courses"),
+        ("kam vyhodit staré pneumatiky", "waste-sorting"),
     ],
 )
 def test_the_bundled_topics_leave_covered_questions_alone(
