@@ -198,6 +198,8 @@ def test_an_urgent_message_still_shows_the_emergency_numbers(tmp_path: Path) -> 
         "jaký je dnes směnný kurz eura",
         # Buying tyres is a car matter; throwing old ones away is waste sorting (below).
         "Kde v Plzni koupím levné pneumatiky?",
+        # A visitor's Schengen visa is the embassy's, wherever the visit goes.
+        "how to get schengen visa for my friend from Damascus to visit Germany",
     ],
 )
 def test_the_bundled_topics_send_other_matters_to_a_person(
@@ -244,6 +246,7 @@ def test_the_bundled_topics_send_other_matters_to_a_person(
         # "сменный" (shifts) folds like "směnný" (exchange rate): not banking.
         ("курсы чешского для тех, кто работает в сменный график", "czech-courses"),
         ("kam vyhodit staré pneumatiky", "waste-sorting"),
+        ("do I need a visa to visit Germany with temporary protection", "travel-abroad"),
     ],
 )
 def test_the_bundled_topics_leave_covered_questions_alone(
