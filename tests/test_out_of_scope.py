@@ -247,6 +247,8 @@ def test_the_bundled_topics_send_other_matters_to_a_person(
         ("курсы чешского для тех, кто работает в сменный график", "czech-courses"),
         ("kam vyhodit staré pneumatiky", "waste-sorting"),
         ("do I need a visa to visit Germany with temporary protection", "travel-abroad"),
+        # A husband in the story is not a divorce.
+        ("воссоединение с мужем сколько ждать", "family-reunification"),
     ],
 )
 def test_the_bundled_topics_leave_covered_questions_alone(
