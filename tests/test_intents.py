@@ -87,6 +87,10 @@ from bot.search.intents import wants_person
         "хочу поговорити з оператором українською",
         # A member of staff, not a program.
         "хочу, щоб мені відповів працівник, а не програма",
+        # Anyone to talk with instead of the bot; a lady from the office.
+        "Můžu to probrat po telefonu s nějakou paní místo s robotem?",
+        "можна поговорити з кимось замість бота",
+        "můžu mluvit s paní z poradny?",
     ],
 )
 def test_requests_for_a_person(text: str) -> None:
@@ -148,6 +152,10 @@ def test_requests_for_a_person(text: str) -> None:
         "duzhe vazhko na dushi, potribno z kymos pohovoryty",
         "мені дуже самотньо, хочу з кимось поговорити",
         "chci si s někým promluvit, je mi smutno",
+        # Something other than the bot that is not a person; talking that happened.
+        "can I use the website instead of the bot",
+        "mluvila jsem s paní z úřadu práce a nerozumím",
+        "I spoke to someone at the labour office but did not understand",
     ],
 )
 def test_topic_questions_that_mention_people_are_not_requests(text: str) -> None:

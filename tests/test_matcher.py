@@ -196,7 +196,9 @@ def test_asking_whether_papers_must_be_translated_is_a_topic(bundled_library: Li
     assert decision.candidates[0] == "qualification-recognition"
 
 
-@pytest.mark.parametrize("text", ["ви хто, бот чи людина?", "are you a bot or a human?"])
+@pytest.mark.parametrize(
+    "text", ["ви хто, бот чи людина?", "are you a bot or a human?", "ты робот?", "jsi robot?"]
+)
 def test_asking_whether_the_bot_is_a_person_is_about_the_service(
     bundled_library: Library, text: str
 ) -> None:

@@ -20,7 +20,7 @@ from bot.search.fold import (
     words,
     words_and_singulars,
 )
-from bot.search.lexicon import GENERIC_STEMS, GREETINGS, STOPWORDS, STREET_WORDS
+from bot.search.lexicon import GENERIC_STEMS, GREETINGS, READ_AS, STOPWORDS, STREET_WORDS
 
 # How strongly a word in each field says "this article is about it". Titles, keywords
 # and the editors' example questions are chosen words; body text mentions many things.
@@ -270,7 +270,7 @@ class ArticleIndex:
             )
         )
         for raw in said:
-            key = raw
+            key = READ_AS.get(raw, raw)
             if key in STOPWORDS or len(key) < 2:
                 continue
             item = stem(key)

@@ -16,6 +16,7 @@ from bot.search.lexicon import (
     CASEWORK_WORDS,
     FEELING_WORDS,
     HERE_WORDS,
+    INSTEAD_WORDS,
     LANGUAGE_REACH,
     LANGUAGE_WORDS,
     LAWYER_WORDS,
@@ -43,6 +44,7 @@ from bot.search.lexicon import (
     TALK_REACH,
     TALK_REACH_BEFORE,
     TALK_WORDS,
+    TALKED_WORDS,
     TRANSLATE_OPENERS,
     TRANSLATE_OPENING,
     URGENT_FORMS,
@@ -62,7 +64,7 @@ def wants_person(keys: list[str]) -> bool:
     direct = [at for at, key in enumerate(keys) if key in PERSON_WORDS]
     staff = [at for at, key in enumerate(keys) if key in STAFF_WORDS]
     someone = [at for at, key in enumerate(keys) if key in SOMEONE_WORDS] + staff
-    if _anyone_there(keys) or _contains_any(keys, CALLBACK_PHRASES):
+    if _anyone_there(keys) or _contains_any(keys, CALLBACK_PHRASES) or _instead_of_bot(keys):
         return True
     if not direct and not someone:
         return False
@@ -98,6 +100,7 @@ def wants_person(keys: list[str]) -> bool:
         at
         for at, key in enumerate(keys)
         if prefix(key) in TALK_WORDS
+        and key not in TALKED_WORDS
         and not _describes_next(keys, at, people)
         and not _names_language_next(keys, at)
         and not _refused(keys, at)
@@ -110,6 +113,17 @@ def wants_person(keys: list[str]) -> bool:
     return any(0 < person - at <= TALK_REACH for at in talk for person in people) or any(
         0 < at - person <= TALK_REACH_BEFORE for at in talk_after for person in people
     )
+
+
+def _instead_of_bot(keys: list[str]) -> bool:
+    """ "probrat s paní místo s robotem", "talk to someone instead of the bot": to talk
+    with anyone instead of the bot is to talk with a person ("use the website instead
+    of the bot" is not)."""
+    instead = any(
+        key in BOT_WORDS and any(k in INSTEAD_WORDS for k in keys[max(0, at - NOT_BOT_REACH) : at])
+        for at, key in enumerate(keys)
+    )
+    return instead and any(prefix(key) in TALK_WORDS for key in keys)
 
 
 def _describes_next(keys: list[str], at: int, people: list[int]) -> bool:

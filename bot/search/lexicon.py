@@ -175,6 +175,14 @@ GENERIC_STEMS = stems(
     "big small shop store app online mobile",
 )
 
+# Word forms read as another word before matching. "Робот" folds like "робота" (work),
+# so "ты робот?" met the work articles; asked of the bot, it means "bot".
+READ_AS: dict[str, str] = {
+    form: words(meaning)[0]
+    for meaning, forms in (("bot", "robot robotem робот роботом"),)
+    for form in exact(forms)
+}
+
 # Asking for a person: a talking (or chatting: "chci psát s člověkem") word shortly
 # before a person word ("chci mluvit s člověkem", "connect me to an operator"), a person
 # word next to "bot" ("людину, а не бота"), or a direct person word almost alone
@@ -192,7 +200,7 @@ PERSON_WORDS = exact(
 # Words that name a person only when the resident asks to be put through to them:
 # "someone stole my bike", "who are the assistants in vests" ask about a topic.
 SOMEONE_WORDS = exact(
-    "někým někoho někomu nikým",
+    "někým někoho někomu nikým paní pánem pánovi",
     "кимось когось комусь кем кого",
     "kymos kohos komus",
     "someone somebody anyone anybody",
@@ -266,6 +274,9 @@ MACHINE_WORDS = exact(
     "machine",
 )
 NEGATIONS = exact("ne not no instead místo namísto не ні нет замість вместо")
+# "s nějakou paní místo s robotem", "замість бота": whoever is wanted instead of the bot
+# is a person, however the resident calls them ("paní", "хтось із вас").
+INSTEAD_WORDS = exact("instead místo namísto замість вместо")
 NOT_BOT_REACH = 3
 # "call me back", "перезвоніть мені": a person is wanted on the phone. Whole forms:
 # "передзвоніть" starts like "передати" (hand over), "перезвоните" like "перездати".
@@ -286,6 +297,14 @@ TALK_WORDS = folded(
     "поговорить связаться соедините позовите позвать общаться пообщаться передайте писать",
     "pohovoryty pogovorit pogovoryty pysaty",
     "talk speak chat connect transfer escalate",
+)
+# Talking that already happened ("mluvila jsem s paní z úřadu", "I spoke to someone at
+# the office") tells a story; it does not ask for a person.
+TALKED_WORDS = exact(
+    "mluvil mluvila mluvili promluvil promluvila hovořil hovořila psal psala psali",
+    "говорила говорив розмовляла розмовляв спілкувалася спілкувався писала писав",
+    "говорил разговаривала разговаривал общалась общался писал",
+    "talked spoke spoken chatted wrote",
 )
 # "he doesn't speak Czech, is there support?": a talking word followed by a language
 # says what someone can speak, not whom the writer wants to talk to.
