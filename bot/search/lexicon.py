@@ -177,11 +177,7 @@ GENERIC_STEMS = stems(
 
 # Word forms read as another word before matching. "Робот" folds like "робота" (work),
 # so "ты робот?" met the work articles; asked of the bot, it means "bot".
-READ_AS: dict[str, str] = {
-    form: words(meaning)[0]
-    for meaning, forms in (("bot", "robot robotem робот роботом"),)
-    for form in exact(forms)
-}
+READ_AS: dict[str, str] = dict.fromkeys(exact("robot robotem робот роботом"), words("bot")[0])
 
 # Asking for a person: a talking (or chatting: "chci psát s člověkem") word shortly
 # before a person word ("chci mluvit s člověkem", "connect me to an operator"), a person
@@ -198,7 +194,8 @@ PERSON_WORDS = exact(
     "human humans person operator",
 )
 # Words that name a person only when the resident asks to be put through to them:
-# "someone stole my bike", "who are the assistants in vests" ask about a topic.
+# "someone stole my bike", "who are the assistants in vests" ask about a topic, while
+# "můžu mluvit s paní z poradny?" asks for the lady at the desk.
 SOMEONE_WORDS = exact(
     "někým někoho někomu nikým paní pánem pánovi",
     "кимось когось комусь кем кого",
