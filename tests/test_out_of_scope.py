@@ -200,6 +200,10 @@ def test_an_urgent_message_still_shows_the_emergency_numbers(tmp_path: Path) -> 
         "Kde v Plzni koupím levné pneumatiky?",
         # A visitor's Schengen visa is the embassy's, wherever the visit goes.
         "how to get schengen visa for my friend from Damascus to visit Germany",
+        # A divorce, with or without the husband named; Prague's metro by its adjective.
+        "развод с мужем",
+        "how to divorce my husband",
+        "сколько стоит проезд в пражском метро",
     ],
 )
 def test_the_bundled_topics_send_other_matters_to_a_person(
@@ -249,6 +253,8 @@ def test_the_bundled_topics_send_other_matters_to_a_person(
         ("do I need a visa to visit Germany with temporary protection", "travel-abroad"),
         # A husband in the story is not a divorce.
         ("воссоединение с мужем сколько ждать", "family-reunification"),
+        # "робота" (work) is not "робот" (the bot).
+        ("шукаю роботу зварювальником у Пльзні", "job-search"),
     ],
 )
 def test_the_bundled_topics_leave_covered_questions_alone(
