@@ -56,6 +56,8 @@ from bot.search.lexicon import (
     WITH_WORDS,
 )
 
+BOT_OR_MACHINE = BOT_WORDS | MACHINE_WORDS
+
 # Every check takes the message's sound keys (bot.search.fold.words), in order.
 
 
@@ -70,11 +72,7 @@ def wants_person(keys: list[str]) -> bool:
         return False
     if not direct and any(prefix(key) in FEELING_WORDS for key in keys):
         return False
-    not_bot = any(
-        (key in BOT_WORDS or key in MACHINE_WORDS)
-        and any(k in NEGATIONS for k in keys[max(0, at - NOT_BOT_REACH) : at])
-        for at, key in enumerate(keys)
-    )
+    not_bot = _bot_after(keys, NEGATIONS, BOT_OR_MACHINE)
     # "ne bot, chci člověka": Czech "chci" folds like Ukrainian "чи" (or), so the
     # negation decides first.
     if _bot_or_person(keys) and not not_bot:
@@ -119,11 +117,17 @@ def _instead_of_bot(keys: list[str]) -> bool:
     """ "probrat s paní místo s robotem", "talk to someone instead of the bot": to talk
     with anyone instead of the bot is to talk with a person ("use the website instead
     of the bot" is not)."""
-    instead = any(
-        key in BOT_WORDS and any(k in INSTEAD_WORDS for k in keys[max(0, at - NOT_BOT_REACH) : at])
+    return _bot_after(keys, INSTEAD_WORDS, BOT_WORDS) and any(
+        prefix(key) in TALK_WORDS for key in keys
+    )
+
+
+def _bot_after(keys: list[str], cues: frozenset[str], bots: frozenset[str]) -> bool:
+    """Whether a bot word follows one of the cues ("ne", "místo") within NOT_BOT_REACH."""
+    return any(
+        key in bots and any(k in cues for k in keys[max(0, at - NOT_BOT_REACH) : at])
         for at, key in enumerate(keys)
     )
-    return instead and any(prefix(key) in TALK_WORDS for key in keys)
 
 
 def _describes_next(keys: list[str], at: int, people: list[int]) -> bool:
