@@ -155,9 +155,18 @@ def test_a_question_set_in_one_of_the_places_goes_to_a_person(tmp_path: Path) ->
         Reason.OUT_OF_SCOPE
     )
     assert matcher.decide("як продовжити посвідку в Іспанії").reason is Reason.OUT_OF_SCOPE
-    # Named as where one comes from, or where one goes, a place is not the scene; nor
-    # does it make the topic apply the way a required word does.
-    for text in ("I am from Spain, where do I report my address", "trip to Spain in summer"):
+    assert matcher.decide("how to renew a driving licence in Spain before it expires").reason is (
+        Reason.OUT_OF_SCOPE
+    )
+    # Named as where one comes from, where one goes or where one used to live, a place
+    # is not the scene; nor does it make the topic apply the way a required word does.
+    for text in (
+        "I am from Spain, where do I report my address",
+        "trip to Spain in summer",
+        "before I lived in Spain, where do I report my address",
+        "раніше жила в Іспанії, де повідомити адресу",
+        "leaving for Spain tomorrow, where do I report my address",
+    ):
         assert matcher.decide(text).reason is not Reason.OUT_OF_SCOPE, text
 
 
@@ -255,6 +264,16 @@ def test_the_bundled_topics_send_other_matters_to_a_person(
         ("воссоединение с мужем сколько ждать", "family-reunification"),
         # "робота" (work) is not "робот" (the bot).
         ("шукаю роботу зварювальником у Пльзні", "job-search"),
+        # Where one used to work is the story's background, not its scene.
+        (
+            "раньше работал в Германии, как тут открыть živnost с картой сотрудника",
+            "self-employment",
+        ),
+        # Leaving for a country is going there, not living there.
+        (
+            "штраф от městské policie, где заплатить? завтра уезжаю в Германию",
+            "municipal-police-fines",
+        ),
     ],
 )
 def test_the_bundled_topics_leave_covered_questions_alone(

@@ -28,6 +28,8 @@ from bot.search.lexicon import (
     NOT_WANTING,
     OR_WORDS,
     OWNING_WORDS,
+    PAST_SCENE_REACH,
+    PAST_SCENE_WORDS,
     PERSON_ALONE_MAX_WORDS,
     PERSON_REQUEST_MAX_WORDS,
     PERSON_WITH_BOT_MAX_WORDS,
@@ -261,7 +263,10 @@ def set_in(keys: list[str], places: frozenset[str], streets: frozenset[str]) -> 
     than about going there or family there (lexicon.ABROAD_FROM_HERE_WORDS). `streets`
     are the stems named as streets: "u Americké třídy" is in Plzeň."""
     scene = any(
-        before in SCENE_PREPOSITIONS and place in places and stem(place) not in streets
-        for before, place in itertools.pairwise(keys)
+        before in SCENE_PREPOSITIONS
+        and place in places
+        and stem(place) not in streets
+        and not PAST_SCENE_WORDS.intersection(keys[max(0, at - PAST_SCENE_REACH) : at])
+        for at, (before, place) in enumerate(itertools.pairwise(keys))
     )
     return scene and not any(prefix(key) in ABROAD_FROM_HERE_WORDS for key in keys)

@@ -521,4 +521,13 @@ ABROAD_FROM_HERE_WORDS = folded(
     "визнати визнання нострифікація диплом освіта",
     "признать признание нострификация образование",
     "recognise recognize recognized recognition diploma degree",
+    # Leaving for there ("tomorrow I'm leaving for Germany, where do I pay the fine").
+    "odjíždím odjíždíme виїжджаю виїжджаємо уезжаю уезжаем leaving",
 )
+# "Раньше работал в Германии", "before I was in India": a place where the resident
+# used to live or work is the background of a story told from here, not its scene.
+# Within PAST_SCENE_REACH words before the preposition.
+PAST_SCENE_WORDS = exact(
+    "dříve dřív předtím", "раніше колись", "раньше прежде ranshe ranishe", "before previously"
+)
+PAST_SCENE_REACH = 4
