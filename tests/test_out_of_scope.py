@@ -146,7 +146,7 @@ def test_a_topic_with_required_words_applies_only_when_one_is_named(tmp_path: Pa
 
 def test_a_question_set_in_one_of_the_places_goes_to_a_person(tmp_path: Path) -> None:
     content = write_content(tmp_path)
-    write_topic(content, TOPIC + "requires: [Germany]\nplaces: [Spain, Іспанії]\n")
+    write_topic(content, TOPIC + "requires: [Germany]\nplaces: [Spain, Іспанії, Іспанію]\n")
     result = load(content, TODAY)
     assert result.problems == []
     assert result.knowledge is not None
@@ -166,6 +166,8 @@ def test_a_question_set_in_one_of_the_places_goes_to_a_person(tmp_path: Path) ->
         "before I lived in Spain, where do I report my address",
         "раніше жила в Іспанії, де повідомити адресу",
         "leaving for Spain tomorrow, where do I report my address",
+        # The accusative is where one goes: "в Іспанію", not "в Іспанії".
+        "чи можна з посвідкою в Іспанію, де повідомити адресу",
     ):
         assert matcher.decide(text).reason is not Reason.OUT_OF_SCOPE, text
 

@@ -103,6 +103,8 @@ RUN_TOGETHER_MAX = 40  # longer is a link or a pasted code, and splitting costs 
 MAX_PIECES = 5
 TOPIC_PIECE_MIN = 4
 JOIN_MAX = 3
+# Ukrainian and Russian accusative endings of place names (see is_direction).
+DIRECTION_ENDINGS = frozenset("уюУЮ")
 
 
 @dataclass(frozen=True)
@@ -144,8 +146,12 @@ class ArticleIndex:
         }
         # Where a question is set, for the scene rule: the required words and the places.
         self.topic_place_forms: dict[str, frozenset[str]] = {
-            topic.id: self.topic_required_forms.get(topic.id, frozenset())
-            | frozenset(key for word in topic.places for key in words(word))
+            topic.id: frozenset(
+                key
+                for word in (*topic.requires, *topic.places)
+                if not is_direction(word)
+                for key in words(word)
+            )
             for topic in knowledge.out_of_scope.values()
             if topic.requires or topic.places
         }
@@ -573,6 +579,13 @@ def without_greetings(keys: list[str]) -> list[str]:
         kept.append(keys[at])
         at += 1
     return kept
+
+
+def is_direction(word: str) -> bool:
+    """Whether a place name is in the Ukrainian or Russian accusative, which after "в"
+    or "у" says where one goes, not where one is: "в Польшу на выходные" is a trip
+    from here, "в Польше" is life there."""
+    return word[-1:] in DIRECTION_ENDINGS
 
 
 def _pairs(stems: list[str]) -> list[str]:
