@@ -91,6 +91,9 @@ from bot.search.intents import wants_person
         "Můžu to probrat po telefonu s nějakou paní místo s robotem?",
         "можна поговорити з кимось замість бота",
         "můžu mluvit s paní z poradny?",
+        # Asked of the bot, but asking for one.
+        "can you give me a human",
+        "ви жива людина? хочу поговорити",
     ],
 )
 def test_requests_for_a_person(text: str) -> None:
@@ -156,6 +159,12 @@ def test_requests_for_a_person(text: str) -> None:
         "can I use the website instead of the bot",
         "mluvila jsem s paní z úřadu práce a nerozumím",
         "I spoke to someone at the labour office but did not understand",
+        # What the bot is: about-the-service answers, and tells how to reach a person.
+        "are you human?",
+        "are u a real person",
+        "ти справжня людина?",
+        "ты живой человек?",
+        "jsi skutečný člověk?",
     ],
 )
 def test_topic_questions_that_mention_people_are_not_requests(text: str) -> None:

@@ -186,7 +186,16 @@ def test_asking_whether_papers_must_be_translated_is_a_topic(bundled_library: Li
 
 
 @pytest.mark.parametrize(
-    "text", ["ви хто, бот чи людина?", "are you a bot or a human?", "ты робот?", "jsi robot?"]
+    "text",
+    [
+        "ви хто, бот чи людина?",
+        "are you a bot or a human?",
+        "ты робот?",
+        "jsi robot?",
+        "are you a real person?",
+        "ти справжня людина?",
+        "ты живой человек?",
+    ],
 )
 def test_asking_whether_the_bot_is_a_person_is_about_the_service(
     bundled_library: Library, text: str

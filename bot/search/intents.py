@@ -56,6 +56,7 @@ from bot.search.lexicon import (
     WANTING,
     WEAPON_WORDS,
     WITH_WORDS,
+    YOU_WORDS,
 )
 
 BOT_OR_MACHINE = BOT_WORDS | MACHINE_WORDS
@@ -71,6 +72,8 @@ def wants_person(keys: list[str]) -> bool:
     if _anyone_there(keys) or _contains_any(keys, CALLBACK_PHRASES) or _instead_of_bot(keys):
         return True
     if not direct and not someone:
+        return False
+    if _asks_if_person(keys, direct):
         return False
     if not direct and any(prefix(key) in FEELING_WORDS for key in keys):
         return False
@@ -113,6 +116,21 @@ def wants_person(keys: list[str]) -> bool:
     return any(0 < person - at <= TALK_REACH for at in talk for person in people) or any(
         0 < at - person <= TALK_REACH_BEFORE for at in talk_after for person in people
     )
+
+
+def _asks_if_person(keys: list[str], direct: list[int]) -> bool:
+    """ "are you a real person?", "ты живой человек?": a "you" right before the person
+    word (function words and "real" between them not counted), with no wanting or
+    talking word anywhere ("can you give me a human" asks for one)."""
+    if any(key in WANT_WORDS or prefix(key) in TALK_WORDS for key in keys):
+        return False
+    for person in direct:
+        for key in reversed(keys[:person]):
+            if key in YOU_WORDS:
+                return True
+            if key not in STOPWORDS and key not in REAL_WORDS:
+                break
+    return False
 
 
 def _instead_of_bot(keys: list[str]) -> bool:

@@ -232,10 +232,12 @@ STAFF_WORDS = exact(
 # "a real person", "живий оператор", "anyone real": such a word next to a person asks
 # for one, whatever else the message says (within PERSON_REQUEST_MAX_WORDS).
 REAL_WORDS = exact(
-    "živý živým živou živého živému skutečný skutečným skutečného skutečnému opravdový opravdovým",
-    "живий живим живою живого живому живій справжній справжнім справжньою справжньому "
+    "živý živá živým živou živého živému skutečný skutečná skutečným skutečného skutečnému "
+    "opravdový opravdová opravdovým",
+    "живий жива живим живою живого живому живій справжній справжня справжнім справжньою "
+    "справжньому "
     "справжнього справжню реальний реальним",
-    "живой живым живого живому реальный реальным реального настоящий настоящим",
+    "живой живым живого живому живая реальный реальным реального настоящий настоящим настоящая",
     "zhyvyi zhyvym zhyvoho zivym zivoi zhivoi zhivym realnym",
     "real live actual",
     # "a normal person", "живу людину": spoken forms of the same wish
@@ -244,6 +246,9 @@ REAL_WORDS = exact(
 )
 # "хочу оператора", "need a human": wanting a person, the very next word. Not Czech "chci":
 # it folds like Ukrainian "чи" ("чи може консультант...?" asks about one).
+# "Are you a human?", "ти справжня людина?": the resident asks what they are talking
+# to (about-the-service answers, and offers a person), not for a person.
+YOU_WORDS = exact("jsi jste ty vy", "ти ви", "ты вы", "you u")
 WANT_WORDS = exact(
     "chtěl chtěla chtěli potřebuji potřebuju potřeboval potřebovala",
     "хочу хочемо потрібен потрібна потрібно треба дайте можна",
