@@ -235,8 +235,7 @@ REAL_WORDS = exact(
     "živý živá živým živou živého živému skutečný skutečná skutečným skutečného skutečnému "
     "opravdový opravdová opravdovým",
     "живий жива живим живою живого живому живій справжній справжня справжнім справжньою "
-    "справжньому "
-    "справжнього справжню реальний реальним",
+    "справжньому справжнього справжню реальний реальним",
     "живой живым живого живому живая реальный реальным реального настоящий настоящим настоящая",
     "zhyvyi zhyvym zhyvoho zivym zivoi zhivoi zhivym realnym",
     "real live actual",
@@ -244,11 +243,11 @@ REAL_WORDS = exact(
     "normální normálního normálním normálnímu živou живу живую нормальну нормальною "
     "нормальну нормального нормальным normal",
 )
-# "хочу оператора", "need a human": wanting a person, the very next word. Not Czech "chci":
-# it folds like Ukrainian "чи" ("чи може консультант...?" asks about one).
 # "Are you a human?", "ти справжня людина?": the resident asks what they are talking
 # to (about-the-service answers, and offers a person), not for a person.
 YOU_WORDS = exact("jsi jste ty vy", "ти ви", "ты вы", "you u")
+# "хочу оператора", "need a human": wanting a person, the very next word. Not Czech "chci":
+# it folds like Ukrainian "чи" ("чи може консультант...?" asks about one).
 WANT_WORDS = exact(
     "chtěl chtěla chtěli potřebuji potřebuju potřeboval potřebovala",
     "хочу хочемо потрібен потрібна потрібно треба дайте можна",
