@@ -124,13 +124,7 @@ def _asks_if_person(keys: list[str], direct: list[int]) -> bool:
     talking word anywhere ("can you give me a human" asks for one)."""
     if any(key in WANT_WORDS or prefix(key) in TALK_WORDS for key in keys):
         return False
-    for person in direct:
-        for key in reversed(keys[:person]):
-            if key in YOU_WORDS:
-                return True
-            if key not in STOPWORDS and key not in REAL_WORDS:
-                break
-    return False
+    return any(_just_before(keys, person, YOU_WORDS) for person in direct)
 
 
 def _instead_of_bot(keys: list[str]) -> bool:
@@ -201,9 +195,15 @@ def _next_to(keys: list[str], at: int, neighbours: frozenset[str]) -> bool:
 
 def _wanted(keys: list[str], person: int) -> bool:
     """ "хочу оператора", "chci živého člověka", "I need a human": a wanting word right
-    before the person, function words and "real" between them not counted."""
-    for key in reversed(keys[:person]):
-        if key in WANT_WORDS:
+    before the person."""
+    return _just_before(keys, person, WANT_WORDS)
+
+
+def _just_before(keys: list[str], at: int, cues: frozenset[str]) -> bool:
+    """Whether one of the cues comes right before the word at `at`, function words and
+    "real" between them not counted ("I need a real human", "are you a real person")."""
+    for key in reversed(keys[:at]):
+        if key in cues:
             return True
         if key not in STOPWORDS and key not in REAL_WORDS:
             return False
