@@ -165,11 +165,17 @@ def test_a_question_set_in_one_of_the_places_goes_to_a_person(tmp_path: Path) ->
         "trip to Spain in summer",
         "before I lived in Spain, where do I report my address",
         "раніше жила в Іспанії, де повідомити адресу",
+        "I worked in Spain, where do I report my address",
         "leaving for Spain tomorrow, where do I report my address",
         # The accusative is where one goes: "в Іспанію", not "в Іспанії".
         "чи можна з посвідкою в Іспанію, де повідомити адресу",
+        # In a story, the place of a sentence that is not asked is the background.
+        "In Spain we lived by the sea. Where do I report my address?",
     ):
         assert matcher.decide(text).reason is not Reason.OUT_OF_SCOPE, text
+    assert matcher.decide(
+        "I work in a factory. How to renew a driving licence in Spain?"
+    ).reason is (Reason.OUT_OF_SCOPE)
 
 
 def test_topics_never_appear_among_candidates(tmp_path: Path) -> None:

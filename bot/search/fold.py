@@ -172,9 +172,17 @@ BARE_QUESTION_WORDS = 2
 def asked_words(
     text: str, limit: int | None = MAX_MATCH_CHARS, ignored: Collection[str] = ()
 ) -> frozenset[str]:
-    """The sound keys of the sentences that end in a question mark, when the message also
-    tells something else: in a story, the question says what the resident wants. Without
-    a question mark, the last sentence of a story is taken for the question. A bare
+    """The sound keys of the asked sentences (asked_sentences), when the message also
+    tells something else: in a story, the question says what the resident wants."""
+    return frozenset(key for sentence in asked_sentences(text, limit, ignored) for key in sentence)
+
+
+def asked_sentences(
+    text: str, limit: int | None = MAX_MATCH_CHARS, ignored: Collection[str] = ()
+) -> list[list[str]]:
+    """The sound keys of the sentences that end in a question mark, each sentence apart,
+    when the message also tells something else; [] when all of it is asked. Without a
+    question mark, the last sentence of a story is taken for the question. A bare
     question (see BARE_QUESTION_WORDS; `ignored` are the function words) brings the
     sentence before it along."""
     sentences = _SENTENCE.findall(text[:limit] if limit else text)
@@ -188,8 +196,8 @@ def asked_words(
             if said:
                 asked.add(said[-1])
     if not asked or len(asked) == len(sentences):
-        return frozenset()
-    return frozenset(key for at in asked for key in keys[at])
+        return []
+    return [keys[at] for at in sorted(asked)]
 
 
 def words_and_singulars(text: str) -> tuple[list[str], list[str]]:

@@ -276,15 +276,30 @@ def _by_first_word(
     return {first: tuple(group) for first, group in grouped.items()}
 
 
-def set_in(keys: list[str], places: frozenset[str], streets: frozenset[str]) -> bool:
+def set_in(
+    keys: list[str],
+    places: frozenset[str],
+    streets: frozenset[str],
+    asked: list[list[str]] | None = None,
+) -> bool:
     """Whether the message asks about life in one of the places ("in Germany") rather
     than about going there or family there (lexicon.ABROAD_FROM_HERE_WORDS). `streets`
-    are the stems named as streets: "u Americké třídy" is in Plzeň."""
+    are the stems named as streets: "u Americké třídy" is in Plzeň. In a story, only the
+    `asked` sentences (bot.search.fold.asked_sentences) set the scene: "In Moldova we
+    always burned leaves. Can I burn them here?" asks about here."""
     scene = any(
         before in SCENE_PREPOSITIONS
         and place in places
         and stem(place) not in streets
-        and not PAST_SCENE_WORDS.intersection(keys[max(0, at - PAST_SCENE_REACH) : at])
-        for at, (before, place) in enumerate(itertools.pairwise(keys))
+        and not _in_the_past(sentence, at)
+        for sentence in (asked or [keys])
+        for at, (before, place) in enumerate(itertools.pairwise(sentence))
     )
     return scene and not any(prefix(key) in ABROAD_FROM_HERE_WORDS for key in keys)
+
+
+def _in_the_past(keys: list[str], preposition: int) -> bool:
+    """Whether a past cue (PAST_SCENE_WORDS) comes shortly before the preposition."""
+    return bool(
+        PAST_SCENE_WORDS.intersection(keys[max(0, preposition - PAST_SCENE_REACH) : preposition])
+    )

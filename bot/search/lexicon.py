@@ -528,10 +528,13 @@ ABROAD_FROM_HERE_WORDS = folded(
     # Leaving for there ("tomorrow I'm leaving for Germany, where do I pay the fine").
     "odjíždím odjíždíme виїжджаю виїжджаємо уезжаю уезжаем leaving",
 )
-# "Раньше работал в Германии", "before I was in India": a place where the resident
-# used to live or work is the background of a story told from here, not its scene.
-# Within PAST_SCENE_REACH words before the preposition.
+# "Раньше работал в Германии", "before I was in India", "жила в Польщі, тепер...": a
+# place where the resident used to live or work is the background of a story told from
+# here, not its scene. Within PAST_SCENE_REACH words before the preposition.
 PAST_SCENE_WORDS = exact(
-    "dříve dřív předtím", "раніше колись", "раньше прежде ranshe ranishe", "before previously"
+    "dříve dřív předtím bydlel bydlela bydleli pracoval pracovala pracovali",
+    "раніше колись жив жила жили працював працювала працювали",
+    "раньше прежде ranshe ranishe жил жила жили работал работала работали",
+    "before previously lived worked",
 )
 PAST_SCENE_REACH = 4
