@@ -142,6 +142,13 @@ def test_a_topic_with_required_words_applies_only_when_one_is_named(tmp_path: Pa
     assert matcher.decide("registrace na ambasádě Germany street").reason is not (
         Reason.OUT_OF_SCOPE
     )
+    # Named as where one comes from, it is not where the question is set either.
+    assert matcher.decide("registrace na ambasádě, přijeli jsme z Německa").reason is not (
+        Reason.OUT_OF_SCOPE
+    )
+    assert matcher.decide("registrace na ambasádě z Německa v Německu").reason is (
+        Reason.OUT_OF_SCOPE
+    )
 
 
 def test_a_question_set_in_one_of_the_places_goes_to_a_person(tmp_path: Path) -> None:

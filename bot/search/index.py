@@ -20,7 +20,14 @@ from bot.search.fold import (
     words,
     words_and_singulars,
 )
-from bot.search.lexicon import GENERIC_STEMS, GREETINGS, READ_AS, STOPWORDS, STREET_WORDS
+from bot.search.lexicon import (
+    GENERIC_STEMS,
+    GREETINGS,
+    PASSAGE_WORDS,
+    READ_AS,
+    STOPWORDS,
+    STREET_WORDS,
+)
 
 # How strongly a word in each field says "this article is about it". Titles, keywords
 # and the editors' example questions are chosen words; body text mentions many things.
@@ -120,6 +127,9 @@ class QueryTerms:
     emphasis: tuple[float, ...]
     # Stems of words written next to a street word: part of an address ("Americká třída").
     street_names: frozenset[str] = frozenset()
+    # Stems named only right after "from" ("z Prahy"): where the resident comes from
+    # (lexicon.PASSAGE_WORDS).
+    passing_places: frozenset[str] = frozenset()
 
 
 class ArticleIndex:
@@ -275,6 +285,14 @@ class ArticleIndex:
                 or (at + 1 < len(said) and said[at + 1] in STREET_WORDS)
             )
         )
+        passing = {
+            stem(key) for before, key in itertools.pairwise(said) if before in PASSAGE_WORDS
+        }
+        passing -= {
+            stem(key)
+            for at, key in enumerate(said)
+            if at == 0 or said[at - 1] not in PASSAGE_WORDS
+        }
         for raw in said:
             key = READ_AS.get(raw, raw)
             if key in STOPWORDS or len(key) < 2:
@@ -306,6 +324,7 @@ class ArticleIndex:
             tuple(unknown),
             tuple(emphasis.get(item, 1.0) for item, _, _ in stems),
             street_names,
+            frozenset(passing),
         )
 
     def _repaired(self, keys: list[str]) -> list[str]:
@@ -449,7 +468,10 @@ class ArticleIndex:
         than as the name of a street."""
         required = self.topic_requires.get(topic_id)
         return required is None or any(
-            similarity and item in required and item not in terms.street_names
+            similarity
+            and item in required
+            and item not in terms.street_names
+            and item not in terms.passing_places
             for item, similarity, _ in terms.stems
         )
 
