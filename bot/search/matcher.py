@@ -59,7 +59,9 @@ TIE_BREAK_HEAD = 20
 # win below the article's score, nor does a required word (a country) that an article
 # scoring above the topic also names (ArticleIndex.topic_own_information). Tuned on an
 # out-of-scope-heavy set: flat for 0.7-0.8 and 0.5-1.0; 0.6 began to take covered
-# questions.
+# questions. In a story, even a topic that outscores every article must explain some of
+# what the question itself asks: a nail salon in the background of "can I work with
+# temporary protection?" scores for beauty services, but the question is not about them.
 TOPIC_SHARE = 0.7
 TOPIC_OWN_MIN = 1.0
 
@@ -196,7 +198,10 @@ class Matcher:
         self, terms: QueryTerms, topic: tuple[str, float], ranked: list[tuple[str, float]]
     ) -> bool:
         """Whether the best out-of-scope topic fits the question better than the articles."""
-        if not ranked or topic[1] >= ranked[0][1]:
+        if not ranked:
+            return True
+        story = any(weight > 1.0 for weight in terms.emphasis)
+        if topic[1] >= ranked[0][1] and not story:
             return True
         if topic[1] < TOPIC_SHARE * ranked[0][1]:
             return False
