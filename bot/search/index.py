@@ -131,6 +131,11 @@ class QueryTerms:
     # (lexicon.PASSAGE_WORDS).
     passing_places: frozenset[str] = frozenset()
 
+    @property
+    def is_story(self) -> bool:
+        """Whether the message tells something besides its question (see emphasis)."""
+        return any(weight > 1.0 for weight in self.emphasis)
+
 
 class ArticleIndex:
     """Inverted index over all articles and languages; built once per knowledge base."""
@@ -525,12 +530,11 @@ class ArticleIndex:
         topic = self._position_of[topic_id]
         required = self.topic_requires.get(topic_id, frozenset())
         others = tuple(above)
-        story = any(weight > 1.0 for weight in terms.emphasis)
         return sum(
             self.idf[item] * similarity
             for (item, similarity, _), weight in zip(terms.stems, terms.emphasis, strict=True)
             if similarity
-            and (weight > 1.0 or not story)
+            and (weight > 1.0 or not terms.is_story)
             and self._posting(item, topic) is not None
             and self._posting(item, best) is None
             and not (

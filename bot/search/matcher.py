@@ -200,8 +200,7 @@ class Matcher:
         """Whether the best out-of-scope topic fits the question better than the articles."""
         if not ranked:
             return True
-        story = any(weight > 1.0 for weight in terms.emphasis)
-        if topic[1] >= ranked[0][1] and not story:
+        if topic[1] >= ranked[0][1] and not terms.is_story:
             return True
         if topic[1] < TOPIC_SHARE * ranked[0][1]:
             return False
