@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 from bot.knowledge import markup
 from bot.knowledge.model import KnowledgeBase, OutOfScopeTopic, Translation
 from bot.search.fold import (
-    asked_words,
+    asked_sentences,
     spelling_variants,
     stem,
     words,
@@ -130,6 +130,8 @@ class QueryTerms:
     # Stems named only right after "from" ("z Prahy"): where the resident comes from
     # (lexicon.PASSAGE_WORDS).
     passing_places: frozenset[str] = frozenset()
+    # The sound keys of each asked sentence of a story (bot.search.fold.asked_sentences).
+    asked: tuple[tuple[str, ...], ...] = ()
 
     @property
     def is_story(self) -> bool:
@@ -276,7 +278,8 @@ class ArticleIndex:
         seen: set[str] = set()
         stems: list[tuple[str, float, str]] = []
         emphasis: dict[str, float] = {}
-        asked = asked_words(text, ignored=STOPWORDS)
+        asked_keys = tuple(tuple(keys) for keys in asked_sentences(text, ignored=STOPWORDS))
+        asked = {key for keys in asked_keys for key in keys}
         unknown: list[str] = []
         sequence: list[str] = []
         long_prefixes: set[str] = set()
@@ -330,6 +333,7 @@ class ArticleIndex:
             tuple(emphasis.get(item, 1.0) for item, _, _ in stems),
             street_names,
             frozenset(passing),
+            asked_keys,
         )
 
     def _repaired(self, keys: list[str]) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from functools import cache
 
 from bot.search.fold import ENGLISH_ING, prefix, stem
@@ -280,7 +281,7 @@ def set_in(
     keys: list[str],
     places: frozenset[str],
     streets: frozenset[str],
-    asked: list[list[str]] | None = None,
+    asked: Sequence[Sequence[str]] = (),
 ) -> bool:
     """Whether the message asks about life in one of the places ("in Germany") rather
     than about going there or family there (lexicon.ABROAD_FROM_HERE_WORDS). `streets`
@@ -298,7 +299,7 @@ def set_in(
     return scene and not any(prefix(key) in ABROAD_FROM_HERE_WORDS for key in keys)
 
 
-def _in_the_past(keys: list[str], preposition: int) -> bool:
+def _in_the_past(keys: Sequence[str], preposition: int) -> bool:
     """Whether a past cue (PAST_SCENE_WORDS) comes shortly before the preposition."""
     return bool(
         PAST_SCENE_WORDS.intersection(keys[max(0, preposition - PAST_SCENE_REACH) : preposition])

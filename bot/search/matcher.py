@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.knowledge.model import KnowledgeBase
-from bot.search.fold import asked_sentences, words
+from bot.search.fold import words
 from bot.search.index import ArticleIndex, QueryTerms
 from bot.search.intents import is_casework, is_urgent, set_in, wants_person
-from bot.search.lexicon import STOPWORDS
 
 # Thresholds on "coverage": the share of the question's information (idf-weighted topic
 # words) that the best article explains. Tuned with bench/matching.py on
@@ -167,7 +166,7 @@ class Matcher:
         terms = self.index.terms(text)
         scores, total = self.index.score(terms)
         if not scores or total <= 0:
-            return [], 0.0, terms, total, self._set_elsewhere(text, keys, terms.street_names)
+            return [], 0.0, terms, total, self._set_elsewhere(keys, terms)
         ids = self.index.ids
         order = sorted(scores.items(), key=lambda item: (-item[1], ids[item[0]]))
         # Equal scores (several articles carry the same phrase in their titles and
@@ -190,7 +189,7 @@ class Matcher:
         )
         beyond = topic[0] if topic is not None and self._beyond(terms, topic, ranked) else None
         if beyond is None:
-            beyond = self._set_elsewhere(text, keys, terms.street_names)
+            beyond = self._set_elsewhere(keys, terms)
         coverage = min(1.0, ranked[0][1] / total) if ranked else 0.0
         return ranked, coverage, terms, total, beyond
 
@@ -210,16 +209,15 @@ class Matcher:
         )
         return own >= TOPIC_OWN_MIN
 
-    def _set_elsewhere(self, text: str, keys: list[str], streets: frozenset[str]) -> str | None:
+    def _set_elsewhere(self, keys: list[str], terms: QueryTerms) -> str | None:
         """The out-of-scope topic whose required word is where the question is set
         ("minimum wage in Germany"), whatever the articles score: their words (wage,
         protection, benefits) are the same here and there."""
-        asked = asked_sentences(text, ignored=STOPWORDS)
         return next(
             (
                 topic_id
                 for topic_id, forms in self.index.topic_place_forms.items()
-                if set_in(keys, forms, streets, asked)
+                if set_in(keys, forms, terms.street_names, terms.asked)
             ),
             None,
         )
