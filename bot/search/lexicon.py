@@ -155,24 +155,28 @@ GENERIC_STEMS = stems(
     "ceny stojí dobrý dobrou nejlepší lepší nejbližší blízko otevřeno zavřeno zavírá "
     "otevírá den dny týden týdně měsíc hodina hodiny neděle sobota víkend "
     "narozeniny kamarád kamarádi nový nová staré malý "
-    "aplikace aplikaci mobil výlet",
+    "aplikace aplikaci mobil výlet "
+    "dva dvě dvou tři tří třech čtyři čtyř",
     # Ukrainian
     "купити куплю дешевий дешево дорогий дорого коштує гарний "
     "хороший найкращий кращий найближчий найближча близько відчинено зачинено зачиняється "
     "відкривається день дні тиждень місяць година неділя неділю субота вихідні "
     "порекомендуйте новий нова старий "
-    "малий магазин магазині додаток мобільний",
+    "малий магазин магазині додаток мобільний "
+    "два дві двох три трьох чотири чотирьох",
     # Russian
     "купить куплю дешевый дешево дорогой дорого стоит хороший "
     "хорошую лучший лучше ближайший ближайшая близко открыто закрыто закрывается "
     "открывается день дни неделя месяц воскресенье суббота выходные "
     "посоветуйте порекомендуйте новый новая старый большой маленький "
-    "магазин магазине приложение мобильный",
+    "магазин магазине приложение мобильный "
+    "двух трёх трех четыре четырёх",
     # English
     "buy bought sell sold cheap cheaper cheapest cost costs good "
     "best better nearest near close closes closed open opens day days week month hour "
     "sunday saturday weekend birthday friend friends recommend new old "
-    "big small shop store app online mobile",
+    "big small shop store app online mobile "
+    "two three four five six",
 )
 
 # Word forms read as another word before matching. "Робот" folds like "робота" (work),
