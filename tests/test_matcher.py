@@ -488,6 +488,24 @@ def test_an_english_singular_meets_the_plural_the_article_uses(
     assert decision.article == article
 
 
+@pytest.mark.parametrize(("text", "word"), [("ФОПом", "ФОП"), ("ФОПами", "ФОП"), ("ФОПах", "ФОП")])
+def test_an_abbreviation_with_a_case_ending_is_the_abbreviation(
+    bundled_library: Library, text: str, word: str
+) -> None:
+    # The stem keeps endings that begin with a consonant, so "ФОПом" alone is unknown.
+    index = bundled_library.matcher.index
+    read = [(item, similarity) for item, similarity, _ in index.terms(text).stems]
+    assert read == [(item, 1.0) for item, _, _ in index.terms(word).stems]
+
+
+def test_a_count_of_children_is_not_a_duration_of_stay(bundled_library: Library) -> None:
+    # "Трьох" is a keyword of the long-term visa ("більше трьох місяців"); counting
+    # children with it must not outweigh the benefit the message names.
+    decision = bundled_library.matcher.decide("гуманітарка на трьох дітей")
+    assert decision.candidates[0] == "humanitarian-benefit"
+    assert "long-term-visa" not in decision.candidates
+
+
 @pytest.mark.parametrize(
     ("text", "article"),
     [

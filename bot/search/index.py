@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 from bot.knowledge import markup
 from bot.knowledge.model import KnowledgeBase, OutOfScopeTopic, Translation
 from bot.search.fold import (
+    MIN_STEM_LENGTH,
     asked_sentences,
     spelling_variants,
     stem,
@@ -110,6 +111,10 @@ RUN_TOGETHER_MAX = 40  # longer is a link or a pasted code, and splitting costs 
 MAX_PIECES = 5
 TOPIC_PIECE_MIN = 4
 JOIN_MAX = 3
+# Czech, Ukrainian and Russian case endings that begin with a consonant, as sound keys:
+# the stem keeps them, so a short word inflected ("ФОПом", "ÚPem", "ФОПів") is unknown.
+# Read without them, it is the word of the index.
+CASE_ENDINGS = ("ami", "om", "em", "ou", "ac")
 # Ukrainian and Russian accusative endings of place names (see is_direction).
 DIRECTION_ENDINGS = frozenset("уюУЮ")
 
@@ -404,10 +409,15 @@ class ArticleIndex:
 
     def _respelled(self, key: str) -> str:
         """An unknown word read with its "h" or "x" as "х" ("zahyst" / "захист"), if
-        that reading is an indexed word or a function word; else the word itself."""
+        that reading is an indexed word or a function word; else an abbreviation with a
+        case ending (see CASE_ENDINGS); else the word itself."""
         for variant in spelling_variants(key):
             if variant in STOPWORDS or stem(variant) in self.postings:
                 return variant
+        for ending in CASE_ENDINGS:
+            base = key.removesuffix(ending)
+            if len(base) >= MIN_STEM_LENGTH and base != key and base in self._word_stems:
+                return base
         return key
 
     def _closest(self, key: str) -> tuple[str, float, str]:
