@@ -53,6 +53,9 @@ def test_clear_questions_are_answered_in_any_language(
         "mozhna z kymos pohovoryty",
         "spojte mě s operátorkou",
         "chci psát s někým z magistrátu, s člověkem",
+        # Switched over, as on a phone line; the bot called a vending machine.
+        "переключите на консультанта",
+        "хай відповість людина з міста, а не автомат",
     ],
 )
 def test_asking_for_a_person_hands_off(bundled_library: Library, text: str) -> None:

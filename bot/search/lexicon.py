@@ -269,6 +269,7 @@ BOT_WORDS = exact(
     # "працівник, а не програма": the bot is a program to those who ask for a person
     "program programem programu програма програмою програми программа программой программы",
     "šablony šablonami шаблон шаблони шаблонами шаблоны automat automatic automated "
+    "автомат автоматом автомата "
     "automatické automatickou automatická automatický автоматична автоматичну автоматичні "
     "автоматическая автоматическую автоматические",
 )
@@ -298,8 +299,10 @@ CALLBACK_PHRASES: tuple[tuple[str, ...], ...] = tuple(
 OR_WORDS = exact("nebo anebo či чи або или либо or")
 TALK_WORDS = folded(
     "mluvit promluvit hovořit spojit spojte přepojit přepojte zavolat dejte probrat předejte psát",
-    "поговорити зв'язатися з'єднайте покличте покликати спілкуватися передайте писати",
-    "поговорить связаться соедините позовите позвать общаться пообщаться передайте писать",
+    "поговорити зв'язатися з'єднайте покличте покликати спілкуватися передайте писати "
+    "переключіть перемкніть",
+    "поговорить связаться соедините позовите позвать общаться пообщаться передайте писать "
+    "переключите переключить",
     "pohovoryty pogovorit pogovoryty pysaty",
     "talk speak chat connect transfer escalate",
 )
