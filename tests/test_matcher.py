@@ -548,3 +548,20 @@ def test_naming_an_articles_whole_title_is_enough_evidence(bundled_library: Libr
     )
     assert decision.action is not Action.HANDOFF, decision
     assert decision.candidates[0] == "employee-card"
+
+
+@pytest.mark.parametrize(
+    ("text", "article"),
+    [
+        ("visa over 3 months", "long-term-visa"),
+        ("гуманітарка на трьох дітей", "humanitarian-benefit"),
+    ],
+)
+def test_a_weak_fragment_that_is_mostly_one_topic_is_offered_not_answered(
+    bundled_library: Library, text: str, article: str
+) -> None:
+    # Too little evidence to answer, but the article explains most of what is said:
+    # the resident is asked "did you mean", with a person one button away.
+    decision = bundled_library.matcher.decide(text)
+    assert decision.action is Action.SUGGEST
+    assert decision.candidates[0] == article

@@ -23,7 +23,8 @@ SUGGEST_MIN = 0.15
 # with the question (a rare word found in a title is worth ~3-4). A question that
 # shares less than MIN_EVIDENCE with every article is out of scope unless the few words
 # it has are all explained (coverage at least FULL_COVERAGE: "OAMP", "номер швидкої"),
-# everyday words counted at their whole weight here (Matcher._full_coverage).
+# everyday words counted at their whole weight here (Matcher._full_coverage), or mostly
+# explained (GUESS_COVERAGE, below), which is only suggested.
 # Off-topic questions touch an article or two with one common word ("Czech", "card")
 # and stay below it; real questions, even long stories, name the topic in two or three.
 # Since everyday words weigh less and unrelated words sharing a stem match partly
@@ -32,6 +33,13 @@ SUGGEST_MIN = 0.15
 # and no in-scope question of the tuning sets is lost.
 MIN_EVIDENCE = 4.75
 FULL_COVERAGE = 0.8
+# Below that, a weak match that still explains GUESS_COVERAGE of the message is offered
+# as "did you mean", never answered: short fragments ("visa over 3 months", "гуманітарка
+# на трьох дітей") name their topic in one word beside details no article repeats. The
+# resident sees the article and a button to ask a person. On the tuning sets, 0.6 is
+# where top-3 stops gaining and out-of-scope messages begin to be suggested quickly
+# (0.55: no further top-3, five more out-of-scope suggested).
+GUESS_COVERAGE = 0.6
 # However high the score, one word in common is not enough ("a train ticket to Vienna"
 # meets the public-transport article on "ticket" alone): real questions name their
 # topic in two words or more (bot.search.index.ArticleIndex.speaking_words), unless
@@ -133,11 +141,15 @@ class Matcher:
         weak = (
             best < MIN_EVIDENCE or self._speaking_words(terms, ranked[0][0]) < MIN_WORDS
         ) and not self.index.names_title(terms, self._positions[ranked[0][0]])
-        if weak and (urgent or self._full_coverage(terms, best, information) < FULL_COVERAGE):
+        full = self._full_coverage(terms, best, information) if weak else 1.0
+        if weak and (urgent or full < GUESS_COVERAGE):
             # Too little in common with any article to show it. An urgent message gets no
             # full-coverage escape: in "не хочу жити" the one topic word ("live") is the
             # danger itself, and the emergency numbers are the answer.
             coverage = 0.0
+        if weak and full < FULL_COVERAGE and coverage >= SUGGEST_MIN:
+            close = tuple(a for a, s in ranked[:MAX_SUGGESTIONS] if s >= SUGGEST_RELATIVE * best)
+            return Decision(Action.SUGGEST, Reason.UNCLEAR, None, close, score, urgent)
         if coverage >= ANSWER_MIN and runner_up <= ANSWER_MARGIN * best:
             return Decision(Action.ANSWER, Reason.MATCHED, ranked[0][0], candidates, score, urgent)
         if coverage >= SUGGEST_MIN:
