@@ -388,3 +388,19 @@ def test_a_question_set_in_another_country_goes_to_a_person(
     # the articles give Czech rules, and the question asks about life over there.
     decision = bundled_library.matcher.decide(text)
     assert (decision.action, decision.reason) == (Action.HANDOFF, Reason.OUT_OF_SCOPE)
+
+
+@pytest.mark.parametrize(
+    ("text", "article"),
+    [
+        ("у Брно платили за сміття окремо, а в Пльзені як?", "waste-fee"),
+        ("в Германии мы сортировали мусор по цветам, а в Пильзене как?", "waste-sorting"),
+    ],
+)
+def test_what_is_done_elsewhere_but_asked_about_here_is_answered(
+    bundled_library: Library, text: str, article: str
+) -> None:
+    # The other place is the comparison; "and in Plzeň?" is the question.
+    decision = bundled_library.matcher.decide(text)
+    assert decision.action is not Action.HANDOFF, decision
+    assert decision.candidates[0] == article

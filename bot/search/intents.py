@@ -15,8 +15,10 @@ from bot.search.lexicon import (
     CASEWORK_PAIRS,
     CASEWORK_PHRASES,
     CASEWORK_WORDS,
+    CONTRAST_WORDS,
     FEELING_WORDS,
     HERE_WORDS,
+    HOME_PLACES,
     INSTEAD_WORDS,
     LANGUAGE_REACH,
     LANGUAGE_WORDS,
@@ -296,7 +298,12 @@ def set_in(
         for sentence in (asked or [keys])
         for at, (before, place) in enumerate(itertools.pairwise(sentence))
     )
-    return scene and not any(prefix(key) in ABROAD_FROM_HERE_WORDS for key in keys)
+    here = any(
+        but in CONTRAST_WORDS and before in SCENE_PREPOSITIONS and place in HOME_PLACES
+        for sentence in (asked or [keys])
+        for but, before, place in zip(sentence, sentence[1:], sentence[2:], strict=False)
+    )
+    return scene and not here and not any(prefix(key) in ABROAD_FROM_HERE_WORDS for key in keys)
 
 
 def _in_the_past(keys: Sequence[str], preposition: int) -> bool:

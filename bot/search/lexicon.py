@@ -538,6 +538,15 @@ ABROAD_FROM_HERE_WORDS = folded(
 # "Раньше работал в Германии", "before I was in India", "жила в Польщі, тепер...": a
 # place where the resident used to live or work is the background of a story told from
 # here, not its scene. Within PAST_SCENE_REACH words before the preposition.
+# "У Брно платили за сміття окремо, а в Пльзені як?": what is done elsewhere, then "but
+# here?", asks about here. A contrast word, a scene preposition and this city or country.
+CONTRAST_WORDS = exact("a ale", "а але", "а но", "but and while")
+HOME_PLACES = exact(
+    "plzeň plzni plzně plzeni česku česko čechách čr",
+    "пльзень пльзені пльзеня пльзні чехії чехію",
+    "пльзене пильзене пильзень пльзеня чехии",
+    "pilsen plzen czechia",
+)
 PAST_SCENE_WORDS = exact(
     "dříve dřív předtím bydlel bydlela bydleli pracoval pracovala pracovali",
     "раніше колись жив жила жили працював працювала працювали",
