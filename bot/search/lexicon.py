@@ -535,9 +535,6 @@ ABROAD_FROM_HERE_WORDS = folded(
     # Leaving for there ("tomorrow I'm leaving for Germany, where do I pay the fine").
     "odjíždím odjíždíme виїжджаю виїжджаємо уезжаю уезжаем leaving",
 )
-# "Раньше работал в Германии", "before I was in India", "жила в Польщі, тепер...": a
-# place where the resident used to live or work is the background of a story told from
-# here, not its scene. Within PAST_SCENE_REACH words before the preposition.
 # "У Брно платили за сміття окремо, а в Пльзені як?": what is done elsewhere, then "but
 # here?", asks about here. A contrast word, a scene preposition and this city or country.
 CONTRAST_WORDS = exact("a ale", "а але", "а но", "but and while")
@@ -547,6 +544,9 @@ HOME_PLACES = exact(
     "пльзене пильзене пильзень пльзеня чехии",
     "pilsen plzen czechia",
 )
+# "Раньше работал в Германии", "before I was in India", "жила в Польщі, тепер...": a
+# place where the resident used to live or work is the background of a story told from
+# here, not its scene. Within PAST_SCENE_REACH words before the preposition.
 PAST_SCENE_WORDS = exact(
     "dříve dřív předtím bydlel bydlela bydleli pracoval pracovala pracovali",
     "раніше колись жив жила жили працював працювала працювали",
