@@ -404,3 +404,22 @@ def test_what_is_done_elsewhere_but_asked_about_here_is_answered(
     decision = bundled_library.matcher.decide(text)
     assert decision.action is not Action.HANDOFF, decision
     assert decision.candidates[0] == article
+
+
+@pytest.mark.parametrize(
+    ("text", "article"),
+    [
+        ("I had blue card in Germany, now move to Plzen", "eu-blue-card"),
+        (
+            "пропустил срок продления охраны, был на объекте в Германии",
+            "temporary-protection-extension",
+        ),
+    ],
+)
+def test_where_the_resident_was_before_is_the_background(
+    bundled_library: Library, text: str, article: str
+) -> None:
+    # "Was", "had": the other country is where the story happened, not what it asks.
+    decision = bundled_library.matcher.decide(text)
+    assert decision.action is not Action.HANDOFF, decision
+    assert decision.candidates[0] == article

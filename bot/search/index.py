@@ -25,7 +25,10 @@ from bot.search.lexicon import (
     GENERIC_STEMS,
     GREETINGS,
     PASSAGE_WORDS,
+    PAST_SCENE_REACH,
+    PAST_SCENE_WORDS,
     READ_AS,
+    SCENE_PREPOSITIONS,
     STOPWORDS,
     STREET_WORDS,
 )
@@ -132,8 +135,9 @@ class QueryTerms:
     emphasis: tuple[float, ...]
     # Stems of words written next to a street word: part of an address ("Americká třída").
     street_names: frozenset[str] = frozenset()
-    # Stems named only right after "from" ("z Prahy"): where the resident comes from
-    # (lexicon.PASSAGE_WORDS).
+    # Stems named only as the background of a story: right after "from" ("z Prahy"),
+    # where the resident comes from (lexicon.PASSAGE_WORDS), or where they used to live
+    # or work ("I was working in Germany"; see _background).
     passing_places: frozenset[str] = frozenset()
     # The sound keys of each asked sentence of a story (bot.search.fold.asked_sentences).
     asked: tuple[tuple[str, ...], ...] = ()
@@ -298,14 +302,9 @@ class ArticleIndex:
                 or (at + 1 < len(said) and said[at + 1] in STREET_WORDS)
             )
         )
-        passing = {
-            stem(key) for before, key in itertools.pairwise(said) if before in PASSAGE_WORDS
-        }
-        passing -= {
-            stem(key)
-            for at, key in enumerate(said)
-            if at == 0 or said[at - 1] not in PASSAGE_WORDS
-        }
+        background = _background(said)
+        passing = {stem(key) for at, key in enumerate(said) if at in background}
+        passing -= {stem(key) for at, key in enumerate(said) if at not in background}
         for raw in said:
             key = READ_AS.get(raw, raw)
             if key in STOPWORDS or len(key) < 2:
@@ -540,7 +539,8 @@ class ArticleIndex:
         citizen comes from when the article for EU citizens names Poland. In a story,
         only the words of its question count (QueryTerms.emphasis): a railway station or
         a maths lesson in the background does not make "what do I do with my diploma?"
-        a question about trains or homework."""
+        a question about trains or homework. Nor does a place in the background
+        (QueryTerms.passing_places): "I had a blue card in Germany" asks about here."""
         topic = self._position_of[topic_id]
         required = self.topic_requires.get(topic_id, frozenset())
         others = tuple(above)
@@ -551,6 +551,7 @@ class ArticleIndex:
             and (weight > 1.0 or not terms.is_story)
             and self._posting(item, topic) is not None
             and self._posting(item, best) is None
+            and item not in terms.passing_places
             and not (
                 item in required and any(self._posting(item, at) is not None for at in others)
             )
@@ -626,6 +627,21 @@ def is_direction(word: str) -> bool:
     or "у" says where one goes, not where one is: "в Польшу на выходные" is a trip
     from here, "в Польше" is life there."""
     return word[-1:] in DIRECTION_ENDINGS
+
+
+def _background(keys: list[str]) -> set[int]:
+    """Positions of the places a story passes through rather than asks about: right
+    after "from" ("z Prahy"), or after "in" shortly after a past cue ("I was working in
+    Germany", "раньше жил в Польше"; lexicon.PAST_SCENE_WORDS)."""
+    found: set[int] = set()
+    for at in range(1, len(keys)):
+        before = keys[at - 1]
+        if before in PASSAGE_WORDS or (
+            before in SCENE_PREPOSITIONS
+            and PAST_SCENE_WORDS.intersection(keys[max(0, at - 1 - PAST_SCENE_REACH) : at - 1])
+        ):
+            found.add(at)
+    return found
 
 
 def _pairs(stems: list[str]) -> list[str]:

@@ -552,6 +552,9 @@ PAST_SCENE_WORDS = exact(
     "раніше колись жив жила жили працював працювала працювали",
     "раньше прежде ranshe ranishe жил жила жили работал работала работали",
     "before previously lived worked",
+    # Was, had: "I was working in Germany", "měl jsem modrou kartu v Německu"
+    "was were had byl byla byli měl měla měli був була були мав мала мали был была были имел "
+    "имела",
 )
 PAST_SCENE_REACH = 4
 # "z Prahy", "from Prague": a place named only after one of these is where the resident
