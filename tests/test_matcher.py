@@ -553,7 +553,7 @@ def test_naming_an_articles_whole_title_is_enough_evidence(bundled_library: Libr
 @pytest.mark.parametrize(
     ("text", "article"),
     [
-        ("visa over 3 months", "long-term-visa"),
+        ("vizum na pul roku", "long-term-visa"),
         ("гуманітарка на трьох дітей", "humanitarian-benefit"),
     ],
 )

@@ -175,7 +175,7 @@ GENERIC_STEMS = stems(
     "buy bought sell sold cheap cheaper cheapest cost costs good "
     "best better nearest near close closes closed open opens day days week month hour "
     "sunday saturday weekend birthday friend friends recommend new old "
-    "big small shop store app online mobile "
+    "big small shop store app online mobile morning tomorrow today mum mom "
     "two three four five six",
 )
 
