@@ -56,6 +56,9 @@ def test_clear_questions_are_answered_in_any_language(
         # Switched over, as on a phone line; the bot called a vending machine.
         "переключите на консультанта",
         "хай відповість людина з міста, а не автомат",
+        "можна з кимось із ваших працівників переписатися?",
+        "please pass me to a human agent",
+        "potribna konsultantka zhyva, ne avtomat",
     ],
 )
 def test_asking_for_a_person_hands_off(bundled_library: Library, text: str) -> None:

@@ -227,7 +227,9 @@ STAFF_WORDS = exact(
     "konzultantovi konzultantkou poradcem poradce specialistou specialistovi",
     "працівник працівниця працівником працівника працівнику працівницею консультант "
     "консультантом консультанта консультанту консультанткою спеціалістом спеціалісту "
-    "асистент асистентом асистента асистенту асистентові помічником помічника помічнику",
+    "асистент асистентом асистента асистенту асистентові помічником помічника помічнику "
+    "працівників працівниками консультантка консультантку konsultant konsultanta "
+    "konsultantka konsultantku konsultantom pratsivnyk pratsivnykom",
     "сотрудник сотрудница сотрудником сотрудника сотруднику сотрудницей специалистом "
     "специалисту консультанта консультантом ассистент ассистентом ассистента ассистенту "
     "помощником помощника помощников помощнику",
@@ -241,7 +243,7 @@ REAL_WORDS = exact(
     "живий жива живим живою живого живому живій справжній справжня справжнім справжньою "
     "справжньому справжнього справжню реальний реальним",
     "живой живым живого живому живая реальный реальным реального настоящий настоящим настоящая",
-    "zhyvyi zhyvym zhyvoho zivym zivoi zhivoi zhivym realnym",
+    "zhyvyi zhyvym zhyvoho zivym zivoi zhivoi zhivym realnym zhyva zhyvu zhyvyj zhyvij",
     "real live actual",
     # "a normal person", "живу людину": spoken forms of the same wish
     "normální normálního normálním normálnímu živou живу живую нормальну нормальною "
@@ -269,7 +271,7 @@ BOT_WORDS = exact(
     # "працівник, а не програма": the bot is a program to those who ask for a person
     "program programem programu програма програмою програми программа программой программы",
     "šablony šablonami шаблон шаблони шаблонами шаблоны automat automatic automated "
-    "автомат автоматом автомата "
+    "автомат автоматом автомата avtomat avtomatom "
     "automatické automatickou automatická automatický автоматична автоматичну автоматичні "
     "автоматическая автоматическую автоматические",
 )
@@ -300,11 +302,11 @@ OR_WORDS = exact("nebo anebo či чи або или либо or")
 TALK_WORDS = folded(
     "mluvit promluvit hovořit spojit spojte přepojit přepojte zavolat dejte probrat předejte psát",
     "поговорити зв'язатися з'єднайте покличте покликати спілкуватися передайте писати "
-    "переключіть перемкніть",
+    "переключіть перемкніть переписатися переписуватися",
     "поговорить связаться соедините позовите позвать общаться пообщаться передайте писать "
-    "переключите переключить",
+    "переключите переключить переписываться",
     "pohovoryty pogovorit pogovoryty pysaty",
-    "talk speak chat connect transfer escalate",
+    "talk speak chat connect transfer escalate pass",
 )
 # Talking that already happened ("mluvila jsem s paní z úřadu", "I spoke to someone at
 # the office") tells a story; it does not ask for a person.
@@ -345,7 +347,8 @@ TALK_REACH = 5
 # right before the talking word. Not in English: "someone to talk to in Ukrainian",
 # "does the operator speak English" ask about a service.
 TALK_AFTER_WORDS = folded(
-    "mluvit promluvit hovořit поговорити поговорить pohovoryty pogovorit pogovoryty",
+    "mluvit promluvit hovořit поговорити поговорить pohovoryty pogovorit pogovoryty "
+    "переписатися переписываться",
     # "a human answer me", "is a person reading this": only the replying words, since
     # "someone to talk to" asks about a service.
     "answer reply respond reading",
