@@ -395,6 +395,8 @@ def test_a_question_set_in_another_country_goes_to_a_person(
     [
         ("у Брно платили за сміття окремо, а в Пльзені як?", "waste-fee"),
         ("в Германии мы сортировали мусор по цветам, а в Пильзене как?", "waste-sorting"),
+        ("is the dog fee in Plzen the same like in Brno?", "dog-rules"),
+        ("kolik se platí za odpad v Plzni, v Brně to bylo levnější", "waste-fee"),
     ],
 )
 def test_what_is_done_elsewhere_but_asked_about_here_is_answered(

@@ -18,11 +18,13 @@ from bot.search.lexicon import (
     CONTRAST_WORDS,
     FEELING_WORDS,
     HERE_WORDS,
+    HOME_CITY,
     HOME_PLACES,
     INSTEAD_WORDS,
     LANGUAGE_REACH,
     LANGUAGE_WORDS,
     LAWYER_WORDS,
+    LIVING_WORDS,
     MACHINE_WORDS,
     MEDICAL_FORMS,
     NEGATIONS,
@@ -289,7 +291,8 @@ def set_in(
     than about going there or family there (lexicon.ABROAD_FROM_HERE_WORDS). `streets`
     are the stems named as streets: "u Americké třídy" is in Plzeň. In a story, only the
     `asked` sentences (bot.search.fold.asked_sentences) set the scene: "In Moldova we
-    always burned leaves. Can I burn them here?" asks about here."""
+    always burned leaves. Can I burn them here?" asks about here, and so does a question
+    that names Plzeň beside the other place (lexicon.HOME_CITY, CONTRAST_WORDS)."""
     scene = any(
         before in SCENE_PREPOSITIONS
         and place in places
@@ -299,9 +302,13 @@ def set_in(
         for at, (before, place) in enumerate(itertools.pairwise(sentence))
     )
     here = any(
-        but in CONTRAST_WORDS and before in SCENE_PREPOSITIONS and place in HOME_PLACES
+        before in SCENE_PREPOSITIONS
+        and (
+            (but in CONTRAST_WORDS and place in HOME_PLACES)
+            or (place in HOME_CITY and but not in LIVING_WORDS)
+        )
         for sentence in (asked or [keys])
-        for but, before, place in zip(sentence, sentence[1:], sentence[2:], strict=False)
+        for but, before, place in zip(["", *sentence], sentence, sentence[1:], strict=False)
     )
     return scene and not here and not any(prefix(key) in ABROAD_FROM_HERE_WORDS for key in keys)
 

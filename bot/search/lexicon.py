@@ -550,6 +550,18 @@ HOME_PLACES = exact(
 # "Раньше работал в Германии", "before I was in India", "жила в Польщі, тепер...": a
 # place where the resident used to live or work is the background of a story told from
 # here, not its scene. Within PAST_SCENE_REACH words before the preposition.
+# "Kolik je poplatek za psa v Plzni? V Brně jsme platili 1500": this city named as the
+# scene of the question outweighs the other place it is compared with, unless it is only
+# where the resident lives ("tax return in India, I live in Plzen" asks about India).
+HOME_CITY = exact(
+    "plzeň plzni plzně plzeni",
+    "пльзень пльзені пльзеня пльзні",
+    "пльзене пильзене",
+    "pilsen plzen",
+)
+LIVING_WORDS = exact(
+    "bydlím bydlíme žiju", "живу живемо", "живём живем", "zhyvu zhyvemo", "live living"
+)
 PAST_SCENE_WORDS = exact(
     "dříve dřív předtím bydlel bydlela bydleli pracoval pracovala pracovali",
     "раніше колись жив жила жили працював працювала працювали",
