@@ -289,6 +289,13 @@ def test_the_bundled_topics_send_other_matters_to_a_person(
             "штраф от městské policie, где заплатить? завтра уезжаю в Германию",
             "municipal-police-fines",
         ),
+        ("I had blue card in Germany, now move to Plzen", "eu-blue-card"),
+        ("забыла продлить ochranu, была у сестры в Польше", "temporary-protection-extension"),
+        # The other place is the comparison; "and in Plzeň?" is the question.
+        ("у Брно платили за сміття окремо, а в Пльзені як?", "waste-fee"),
+        ("в Германии мы сортировали мусор по цветам, а в Пильзене как?", "waste-sorting"),
+        ("is the dog fee in Plzen the same like in Brno?", "dog-rules"),
+        ("kolik se platí za odpad v Plzni, v Brně to bylo levnější", "waste-fee"),
     ],
 )
 def test_the_bundled_topics_leave_covered_questions_alone(
@@ -388,40 +395,3 @@ def test_a_question_set_in_another_country_goes_to_a_person(
     # the articles give Czech rules, and the question asks about life over there.
     decision = bundled_library.matcher.decide(text)
     assert (decision.action, decision.reason) == (Action.HANDOFF, Reason.OUT_OF_SCOPE)
-
-
-@pytest.mark.parametrize(
-    ("text", "article"),
-    [
-        ("у Брно платили за сміття окремо, а в Пльзені як?", "waste-fee"),
-        ("в Германии мы сортировали мусор по цветам, а в Пильзене как?", "waste-sorting"),
-        ("is the dog fee in Plzen the same like in Brno?", "dog-rules"),
-        ("kolik se platí za odpad v Plzni, v Brně to bylo levnější", "waste-fee"),
-    ],
-)
-def test_what_is_done_elsewhere_but_asked_about_here_is_answered(
-    bundled_library: Library, text: str, article: str
-) -> None:
-    # The other place is the comparison; "and in Plzeň?" is the question.
-    decision = bundled_library.matcher.decide(text)
-    assert decision.action is not Action.HANDOFF, decision
-    assert decision.candidates[0] == article
-
-
-@pytest.mark.parametrize(
-    ("text", "article"),
-    [
-        ("I had blue card in Germany, now move to Plzen", "eu-blue-card"),
-        (
-            "пропустил срок продления охраны, был на объекте в Германии",
-            "temporary-protection-extension",
-        ),
-    ],
-)
-def test_where_the_resident_was_before_is_the_background(
-    bundled_library: Library, text: str, article: str
-) -> None:
-    # "Was", "had": the other country is where the story happened, not what it asks.
-    decision = bundled_library.matcher.decide(text)
-    assert decision.action is not Action.HANDOFF, decision
-    assert decision.candidates[0] == article
