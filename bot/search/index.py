@@ -21,12 +21,11 @@ from bot.search.fold import (
     words,
     words_and_singulars,
 )
+from bot.search.intents import in_the_past
 from bot.search.lexicon import (
     GENERIC_STEMS,
     GREETINGS,
     PASSAGE_WORDS,
-    PAST_SCENE_REACH,
-    PAST_SCENE_WORDS,
     READ_AS,
     SCENE_PREPOSITIONS,
     STOPWORDS,
@@ -115,7 +114,7 @@ MAX_PIECES = 5
 TOPIC_PIECE_MIN = 4
 JOIN_MAX = 3
 # Czech, Ukrainian and Russian case endings that begin with a consonant, as sound keys:
-# the stem keeps them, so a short word inflected ("ФОПом", "ÚPem", "ФОПів") is unknown.
+# the stem keeps them, so a short word inflected ("ФОПом", "ФОПами", "ФОПах") is unknown.
 # Read without them, it is the word of the index.
 CASE_ENDINGS = ("ami", "om", "em", "ou", "ac")
 # Ukrainian and Russian accusative endings of place names (see is_direction).
@@ -636,10 +635,7 @@ def _background(keys: list[str]) -> set[int]:
     found: set[int] = set()
     for at in range(1, len(keys)):
         before = keys[at - 1]
-        if before in PASSAGE_WORDS or (
-            before in SCENE_PREPOSITIONS
-            and PAST_SCENE_WORDS.intersection(keys[max(0, at - 1 - PAST_SCENE_REACH) : at - 1])
-        ):
+        if before in PASSAGE_WORDS or (before in SCENE_PREPOSITIONS and in_the_past(keys, at - 1)):
             found.add(at)
     return found
 

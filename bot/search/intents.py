@@ -297,7 +297,7 @@ def set_in(
         before in SCENE_PREPOSITIONS
         and place in places
         and stem(place) not in streets
-        and not _in_the_past(sentence, at)
+        and not in_the_past(sentence, at)
         for sentence in (asked or [keys])
         for at, (before, place) in enumerate(itertools.pairwise(sentence))
     )
@@ -313,7 +313,7 @@ def set_in(
     return scene and not here and not any(prefix(key) in ABROAD_FROM_HERE_WORDS for key in keys)
 
 
-def _in_the_past(keys: Sequence[str], preposition: int) -> bool:
+def in_the_past(keys: Sequence[str], preposition: int) -> bool:
     """Whether a past cue (PAST_SCENE_WORDS) comes shortly before the preposition."""
     return bool(
         PAST_SCENE_WORDS.intersection(keys[max(0, preposition - PAST_SCENE_REACH) : preposition])

@@ -147,14 +147,13 @@ class Matcher:
             # full-coverage escape: in "не хочу жити" the one topic word ("live") is the
             # danger itself, and the emergency numbers are the answer.
             coverage = 0.0
-        if weak and full < FULL_COVERAGE and coverage >= SUGGEST_MIN:
-            close = tuple(a for a, s in ranked[:MAX_SUGGESTIONS] if s >= SUGGEST_RELATIVE * best)
-            return Decision(Action.SUGGEST, Reason.UNCLEAR, None, close, score, urgent)
-        if coverage >= ANSWER_MIN and runner_up <= ANSWER_MARGIN * best:
+        # A weak match that is only mostly explained is a guess: offered, never answered.
+        guess = weak and full < FULL_COVERAGE
+        if coverage >= ANSWER_MIN and not guess and runner_up <= ANSWER_MARGIN * best:
             return Decision(Action.ANSWER, Reason.MATCHED, ranked[0][0], candidates, score, urgent)
         if coverage >= SUGGEST_MIN:
             close = tuple(a for a, s in ranked[:MAX_SUGGESTIONS] if s >= SUGGEST_RELATIVE * best)
-            if len(close) == 1:
+            if len(close) == 1 and not guess:
                 return Decision(Action.ANSWER, Reason.MATCHED, close[0], candidates, score, urgent)
             return Decision(Action.SUGGEST, Reason.UNCLEAR, None, close, score, urgent)
         if urgent:
