@@ -541,27 +541,22 @@ ABROAD_FROM_HERE_WORDS = folded(
 # "У Брно платили за сміття окремо, а в Пльзені як?": what is done elsewhere, then "but
 # here?", asks about here. A contrast word, a scene preposition and this city or country.
 CONTRAST_WORDS = exact("a ale", "а але", "а но", "but and while")
-HOME_PLACES = exact(
-    "plzeň plzni plzně plzeni česku česko čechách čr",
-    "пльзень пльзені пльзеня пльзні чехії чехію",
-    "пльзене пильзене пильзень пльзеня чехии",
-    "pilsen plzen czechia",
-)
-# "Раньше работал в Германии", "before I was in India", "жила в Польщі, тепер...": a
-# place where the resident used to live or work is the background of a story told from
-# here, not its scene. Within PAST_SCENE_REACH words before the preposition.
 # "Kolik je poplatek za psa v Plzni? V Brně jsme platili 1500": this city named as the
 # scene of the question outweighs the other place it is compared with, unless it is only
 # where the resident lives ("tax return in India, I live in Plzen" asks about India).
 HOME_CITY = exact(
     "plzeň plzni plzně plzeni",
     "пльзень пльзені пльзеня пльзні",
-    "пльзене пильзене",
+    "пльзене пильзене пильзень",
     "pilsen plzen",
 )
+HOME_PLACES = HOME_CITY | exact("česku česko čechách čr", "чехії чехію", "чехии", "czechia")
 LIVING_WORDS = exact(
     "bydlím bydlíme žiju", "живу живемо", "живём живем", "zhyvu zhyvemo", "live living"
 )
+# "Раньше работал в Германии", "before I was in India", "жила в Польщі, тепер...": a
+# place where the resident used to live or work is the background of a story told from
+# here, not its scene. Within PAST_SCENE_REACH words before the preposition.
 PAST_SCENE_WORDS = exact(
     "dříve dřív předtím bydlel bydlela bydleli pracoval pracovala pracovali",
     "раніше колись жив жила жили працював працювала працювали",
