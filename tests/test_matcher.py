@@ -59,6 +59,8 @@ def test_clear_questions_are_answered_in_any_language(
         "можна з кимось із ваших працівників переписатися?",
         "please pass me to a human agent",
         "potribna konsultantka zhyva, ne avtomat",
+        # A person named, then the writer talking to them.
+        "is there human operator i can chat",
     ],
 )
 def test_asking_for_a_person_hands_off(bundled_library: Library, text: str) -> None:

@@ -31,6 +31,7 @@ from bot.search.lexicon import (
     NOT_BOT_REACH,
     NOT_TALK_REACH,
     NOT_WANTING,
+    ONE_TO_TALK_TO_REACH,
     OR_WORDS,
     OWNING_WORDS,
     PAST_SCENE_REACH,
@@ -52,6 +53,7 @@ from bot.search.lexicon import (
     TALK_REACH_BEFORE,
     TALK_WORDS,
     TALKED_WORDS,
+    TALKING_WRITER,
     TRANSLATE_OPENERS,
     TRANSLATE_OPENING,
     URGENT_FORMS,
@@ -113,6 +115,8 @@ def wants_person(keys: list[str]) -> bool:
         and not _names_language_next(keys, at)
         and not _refused(keys, at)
     ]
+    if any(_one_to_talk_to(keys, person) for person in direct):
+        return True
     talk_after = [
         at
         for at, key in enumerate(keys)
@@ -121,6 +125,13 @@ def wants_person(keys: list[str]) -> bool:
     return any(0 < person - at <= TALK_REACH for at in talk for person in people) or any(
         0 < at - person <= TALK_REACH_BEFORE for at in talk_after for person in people
     )
+
+
+def _one_to_talk_to(keys: list[str], person: int) -> bool:
+    """ "a human operator I can chat with": the writer talks to the person named before."""
+    after = keys[person + 1 : person + 1 + ONE_TO_TALK_TO_REACH]
+    writer = next((n for n, key in enumerate(after) if key in TALKING_WRITER), None)
+    return writer is not None and any(prefix(key) in TALK_WORDS for key in after[writer + 1 :])
 
 
 def _asks_if_person(keys: list[str], direct: list[int]) -> bool:

@@ -354,6 +354,11 @@ TALK_AFTER_WORDS = folded(
     "answer reply respond reading",
 )
 TALK_REACH_BEFORE = 2
+# "is there a human operator I can chat with": in English a person named and then "I can
+# talk" is wanted. Only a person word (not "someone", which asks about a service) and
+# only with the writer as the one talking, at most ONE_TO_TALK_TO_REACH words after.
+TALKING_WRITER = exact("i we")
+ONE_TO_TALK_TO_REACH = 3
 # How many topic words a message may have and still count as a bare request for a person,
 # and at most for a request in words (longer messages tell a story in which "people"
 # and "talking" appear without asking for anyone).
