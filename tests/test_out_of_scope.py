@@ -8,6 +8,7 @@ import pytest
 
 from bot.core.library import Library
 from bot.knowledge.loader import load
+from bot.search import matcher as matcher_module
 from bot.search.matcher import Action, Matcher, Reason
 from tests.conftest import TODAY
 from tests.contentkit import write_content
@@ -118,6 +119,32 @@ def test_a_question_an_article_fits_better_is_still_answered(tmp_path: Path) -> 
     decision = matcher.decide("I moved from Germany, where do I report the change of address")
     assert decision.action is Action.ANSWER
     assert decision.article == "address-change-reporting"
+
+
+def test_a_topic_close_behind_a_strong_article_only_makes_it_a_suggestion(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = write_content(tmp_path)
+    write_topic(
+        content,
+        TOPIC.replace("Germany]", "fishing licence, fishing rod, fishing trip, fishing permit]"),
+    )
+    result = load(content, TODAY)
+    assert result.knowledge is not None
+    matcher = Matcher(result.knowledge)
+    text = "extend temporary protection extension, fishing licence permit rod trip"
+    # The topic explains the fishing words of its own and scores close behind: on its
+    # own the question goes to a person.
+    assert matcher.decide(text).reason is Reason.OUT_OF_SCOPE
+    # Where the article is named strongly enough, both matter: the article is offered,
+    # with a person beside it, and not answered as if the fishing were not asked.
+    best = matcher.rank(text)[0][0][1]
+    monkeypatch.setattr(matcher_module, "CONTESTED_EVIDENCE", best)
+    monkeypatch.setattr(matcher_module, "CONTESTED_SHARE", 0.9)
+    decision = matcher.decide(text)
+    assert decision.action is Action.SUGGEST, decision
+    assert decision.candidates[0] == "temporary-protection-extension"
+    assert matcher.out_of_scope(text) is None
 
 
 def test_a_topic_with_required_words_applies_only_when_one_is_named(tmp_path: Path) -> None:

@@ -71,6 +71,14 @@ TIE_BREAK_HEAD = 20
 # temporary protection?" scores for beauty services, but the question is not about them.
 TOPIC_SHARE = 0.7
 TOPIC_OWN_MIN = 1.0
+# A topic that wins only on its own words, below CONTESTED_SHARE of an article that the
+# question names strongly (CONTESTED_EVIDENCE, two or three telling words), does not
+# decide alone: "lost my passport in Plzeň, next week I go to work in Germany" is about
+# the passport as much as about Germany. The articles are offered beside a person, never
+# answered. Flat for 10-12 on the tuning sets; below 9.5 out-of-scope questions
+# ("renew my Indian passport at the embassy") began to get suggestions.
+CONTESTED_SHARE = 0.8
+CONTESTED_EVIDENCE = 10.0
 
 
 class Action(StrEnum):
@@ -87,6 +95,18 @@ class Reason(StrEnum):
     PERSON_REQUESTED = "person-requested"
     CASEWORK = "casework"
     OUT_OF_SCOPE = "out-of-scope"  # an editors' out-of-scope topic fits better than any article
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Articles by score, best first, and what decides between them and a person."""
+
+    ranked: list[tuple[str, float]]
+    coverage: float  # the share of the question's information the best article explains
+    terms: QueryTerms
+    information: float
+    beyond: str | None  # the out-of-scope topic that fits better than every article
+    contested: bool  # a topic fits nearly as well as a strong article: offer, never answer
 
 
 @dataclass(frozen=True)
@@ -118,7 +138,8 @@ class Matcher:
     def decide(self, text: str) -> Decision:
         keys = words(text)
         urgent = is_urgent(keys)
-        ranked, coverage, terms, information, beyond = self._ranked(text, keys)
+        ranking = self._ranked(text, keys)
+        ranked, coverage, terms = ranking.ranked, ranking.coverage, ranking.terms
         candidates = tuple(article_id for article_id, _ in ranked[:MAX_CANDIDATES])
         score = round(100 * coverage)
         if wants_person(keys):
@@ -127,7 +148,7 @@ class Matcher:
             )
         if is_casework(keys):
             return Decision(Action.HANDOFF, Reason.CASEWORK, None, candidates, score, urgent)
-        if beyond:
+        if ranking.beyond:
             return self._nothing_matched(Reason.OUT_OF_SCOPE, urgent, candidates, score)
         if not ranked:
             said = self.index.function_phrase(keys)
@@ -141,14 +162,14 @@ class Matcher:
         weak = (
             best < MIN_EVIDENCE or self._speaking_words(terms, ranked[0][0]) < MIN_WORDS
         ) and not self.index.names_title(terms, self._positions[ranked[0][0]])
-        full = self._full_coverage(terms, best, information) if weak else 1.0
+        full = self._full_coverage(terms, best, ranking.information) if weak else 1.0
         if weak and (urgent or full < GUESS_COVERAGE):
             # Too little in common with any article to show it. An urgent message gets no
             # full-coverage escape: in "не хочу жити" the one topic word ("live") is the
             # danger itself, and the emergency numbers are the answer.
             coverage = 0.0
         # A weak match that is only mostly explained is a guess: offered, never answered.
-        guess = weak and full < FULL_COVERAGE
+        guess = (weak and full < FULL_COVERAGE) or ranking.contested
         if coverage >= ANSWER_MIN and not guess and runner_up <= ANSWER_MARGIN * best:
             return Decision(Action.ANSWER, Reason.MATCHED, ranked[0][0], candidates, score, urgent)
         if coverage >= SUGGEST_MIN:
@@ -162,22 +183,18 @@ class Matcher:
 
     def rank(self, text: str) -> tuple[list[tuple[str, float]], float]:
         """Articles by score, best first, and the best one's coverage (0..1)."""
-        ranked, coverage, _, _, _ = self._ranked(text, words(text))
-        return ranked, coverage
+        ranking = self._ranked(text, words(text))
+        return ranking.ranked, ranking.coverage
 
     def out_of_scope(self, text: str) -> str | None:
         """The editors' out-of-scope topic that fits the question better than every article."""
-        return self._ranked(text, words(text))[4]
+        return self._ranked(text, words(text)).beyond
 
-    def _ranked(
-        self, text: str, keys: list[str]
-    ) -> tuple[list[tuple[str, float]], float, QueryTerms, float, str | None]:
-        """Articles by score, the best one's coverage, the query terms and their
-        information, and the out-of-scope topic that outscores every article, if any."""
+    def _ranked(self, text: str, keys: list[str]) -> Ranking:
         terms = self.index.terms(text)
         scores, total = self.index.score(terms)
         if not scores or total <= 0:
-            return [], 0.0, terms, total, self._set_elsewhere(keys, terms)
+            return Ranking([], 0.0, terms, total, self._set_elsewhere(keys, terms), False)
         ids = self.index.ids
         order = sorted(scores.items(), key=lambda item: (-item[1], ids[item[0]]))
         # Equal scores (several articles carry the same phrase in their titles and
@@ -199,10 +216,12 @@ class Matcher:
             None,
         )
         beyond = topic[0] if topic is not None and self._beyond(terms, topic, ranked) else None
-        if beyond is None:
-            beyond = self._set_elsewhere(keys, terms)
+        contested = topic is not None and beyond is not None and self._contested(topic, ranked)
+        if contested:
+            beyond = None
+        beyond = beyond or self._set_elsewhere(keys, terms)
         coverage = min(1.0, ranked[0][1] / total) if ranked else 0.0
-        return ranked, coverage, terms, total, beyond
+        return Ranking(ranked, coverage, terms, total, beyond, contested and beyond is None)
 
     def _beyond(
         self, terms: QueryTerms, topic: tuple[str, float], ranked: list[tuple[str, float]]
@@ -219,6 +238,12 @@ class Matcher:
             terms, topic[0], self._positions[ranked[0][0]], above
         )
         return own >= TOPIC_OWN_MIN
+
+    @staticmethod
+    def _contested(topic: tuple[str, float], ranked: list[tuple[str, float]]) -> bool:
+        """Whether a topic that won on its own words stays below a strong article."""
+        best = ranked[0][1] if ranked else 0.0
+        return best >= CONTESTED_EVIDENCE and topic[1] < CONTESTED_SHARE * best
 
     def _set_elsewhere(self, keys: list[str], terms: QueryTerms) -> str | None:
         """The out-of-scope topic whose required word is where the question is set
