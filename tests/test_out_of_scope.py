@@ -323,6 +323,11 @@ def test_the_bundled_topics_send_other_matters_to_a_person(
         ("в Германии мы сортировали мусор по цветам, а в Пильзене как?", "waste-sorting"),
         ("is the dog fee in Plzen the same like in Brno?", "dog-rules"),
         ("kolik se platí za odpad v Plzni, v Brně to bylo levnější", "waste-fee"),
+        # A scene called Czech is here too: India is where the resident taught.
+        (
+            "I am a teacher in India, what do I need to teach in a Czech school",
+            "qualification-recognition",
+        ),
     ],
 )
 def test_the_bundled_topics_leave_covered_questions_alone(

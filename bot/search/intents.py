@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from bot.search.fold import ENGLISH_ING, prefix, stem
@@ -16,9 +16,10 @@ from bot.search.lexicon import (
     CASEWORK_PHRASES,
     CASEWORK_WORDS,
     CONTRAST_WORDS,
+    ENGLISH_ARTICLES,
     FEELING_WORDS,
+    HERE_SCENES,
     HERE_WORDS,
-    HOME_CITY,
     HOME_PLACES,
     INSTEAD_WORDS,
     LANGUAGE_REACH,
@@ -313,15 +314,25 @@ def set_in(
         for at, (before, place) in enumerate(itertools.pairwise(sentence))
     )
     here = any(
-        before in SCENE_PREPOSITIONS
-        and (
-            (but in CONTRAST_WORDS and place in HOME_PLACES)
-            or (place in HOME_CITY and but not in LIVING_WORDS)
-        )
+        (but in CONTRAST_WORDS and place in HOME_PLACES)
+        or (place in HERE_SCENES and but not in LIVING_WORDS)
         for sentence in (asked or [keys])
-        for but, before, place in zip(["", *sentence], sentence, sentence[1:], strict=False)
+        for but, place in _scenes(sentence)
     )
     return scene and not here and not any(prefix(key) in ABROAD_FROM_HERE_WORDS for key in keys)
+
+
+def _scenes(sentence: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """The word before each scene preposition and the place after it ("in a Czech
+    school": an English article between is skipped)."""
+    for at, before in enumerate(sentence):
+        if before not in SCENE_PREPOSITIONS:
+            continue
+        place = at + 1
+        if place < len(sentence) - 1 and sentence[place] in ENGLISH_ARTICLES:
+            place += 1
+        if place < len(sentence):
+            yield (sentence[at - 1] if at else ""), sentence[place]
 
 
 def in_the_past(keys: Sequence[str], preposition: int) -> bool:

@@ -556,6 +556,9 @@ HOME_CITY = exact(
     "pilsen plzen",
 )
 HOME_PLACES = HOME_CITY | exact("česku česko čechách čr", "чехії чехію", "чехии", "czechia")
+ENGLISH_ARTICLES = exact("a an the")
+# "work as a nurse in a Czech hospital": a scene called Czech is here, like this city.
+HERE_SCENES = HOME_CITY | exact("české českém", "чеській чеському", "чешской чешском", "czech")
 LIVING_WORDS = exact(
     "bydlím bydlíme žiju", "живу живемо", "живём живем", "zhyvu zhyvemo", "live living"
 )
