@@ -28,6 +28,8 @@ from bot.search.matcher import Action, Reason
         ("чи потрібен дозвіл на роботу громадянину ЄС", "work-eu-citizens"),
         # "byt" is a flat, though "být" is a function word.
         ("hledám byt", "housing"),
+        # A single letter the content uses names the visa type.
+        ("vízum D pro manželku", "long-term-visa"),
     ],
 )
 def test_clear_questions_are_answered_in_any_language(

@@ -306,7 +306,7 @@ class ArticleIndex:
         passing -= {stem(key) for at, key in enumerate(said) if at not in background}
         for raw in said:
             key = READ_AS.get(raw, raw)
-            if key in STOPWORDS or len(key) < 2:
+            if key in STOPWORDS or (len(key) < 2 and not self._names_a_letter(key)):
                 continue
             item = stem(key)
             if item not in self.postings:
@@ -338,6 +338,11 @@ class ArticleIndex:
             frozenset(passing),
             asked_keys,
         )
+
+    def _names_a_letter(self, key: str) -> bool:
+        """A single letter the content uses is a type or a zone ("vízum D", "skupina C",
+        "P+R"); other single characters are noise."""
+        return key.isalpha() and key in self.postings
 
     def _repaired(self, keys: list[str]) -> list[str]:
         """The words with broken ones joined and run-together ones split (see
