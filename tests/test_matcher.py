@@ -432,6 +432,9 @@ def test_numbers_count_only_where_editors_chose_them(bundled_library: Library) -
         "хто ти",
         "ти хто",
         "кто вы?",
+        # Fillers do not change what is asked.
+        "а ви хто взагалі",
+        "кто вы вообще",
     ],
 )
 def test_a_question_of_only_function_words_meets_the_keyword_that_says_it(

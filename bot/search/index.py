@@ -23,6 +23,7 @@ from bot.search.fold import (
 )
 from bot.search.intents import in_the_past
 from bot.search.lexicon import (
+    FILLER_WORDS,
     GENERIC_STEMS,
     GREETINGS,
     PASSAGE_WORDS,
@@ -654,4 +655,5 @@ def _idf(total: int, frequency: int) -> float:
 
 
 def _any_order(keys: list[str]) -> tuple[str, ...]:
-    return tuple(sorted(keys))
+    """The words without fillers ("а ви хто взагалі" says "ви хто"), in any order."""
+    return tuple(sorted(key for key in keys if key not in FILLER_WORDS))

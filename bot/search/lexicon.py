@@ -179,6 +179,15 @@ GENERIC_STEMS = stems(
     "two three four five six",
 )
 
+# Words that only colour a question made of function words ("а ви хто взагалі?", "so
+# who are you anyway"): left out when it is compared with such a keyword.
+FILLER_WORDS = exact(
+    "a ale tak teda vlastně vůbec",
+    "а ну так то взагалі власне же",
+    "вообще собственно",
+    "so well actually anyway then",
+)
+
 # Word forms read as another word before matching. "Робот" folds like "робота" (work),
 # so "ты робот?" met the work articles; asked of the bot, it means "bot".
 READ_AS: dict[str, str] = dict.fromkeys(exact("robot robotem робот роботом"), words("bot")[0])
