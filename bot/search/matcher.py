@@ -73,9 +73,9 @@ TOPIC_SHARE = 0.7
 TOPIC_OWN_MIN = 1.0
 # A topic that wins only on its own words, below CONTESTED_SHARE of an article that the
 # question names strongly (CONTESTED_EVIDENCE, two or three telling words), does not
-# decide alone: "lost my passport in Plzeň, next week I go to work in Germany" is about
-# the passport as much as about Germany. The articles are offered beside a person, never
-# answered. Flat for 10-12 on the tuning sets; below 9.5 out-of-scope questions
+# decide alone: a pensioner who goes fishing and asks for Czech courses for people of his
+# age names the hobby topic's words, but asks for the courses. The articles are offered
+# beside a person, never answered. Flat for 10-12 on the tuning sets; below 9.5 out-of-scope questions
 # ("renew my Indian passport at the embassy") began to get suggestions.
 CONTESTED_SHARE = 0.8
 CONTESTED_EVIDENCE = 10.0
@@ -191,6 +191,7 @@ class Matcher:
         return self._ranked(text, words(text)).beyond
 
     def _ranked(self, text: str, keys: list[str]) -> Ranking:
+        """The articles by score and whether an out-of-scope topic takes the question."""
         terms = self.index.terms(text)
         scores, total = self.index.score(terms)
         if not scores or total <= 0:
