@@ -147,6 +147,19 @@ def test_a_topic_close_behind_a_strong_article_only_makes_it_a_suggestion(
     assert matcher.out_of_scope(text) is None
 
 
+def test_a_number_in_a_topic_keyword_counts_only_beside_its_word(tmp_path: Path) -> None:
+    content = write_content(tmp_path)
+    write_topic(content, TOPIC.replace("Germany]", "Germany, licence code 95]"))
+    result = load(content, TODAY)
+    assert result.knowledge is not None
+    matcher = Matcher(result.knowledge)
+    # No article uses "95", so alone it would weigh like the rarest word and take any
+    # question with that number in it.
+    assert matcher.out_of_scope("what is code 95 for drivers") == "other-countries"
+    assert matcher.out_of_scope("address 95") is None
+    assert matcher.decide("address 95").candidates == ("address-change-reporting",)
+
+
 def test_a_topic_with_required_words_applies_only_when_one_is_named(tmp_path: Path) -> None:
     content = write_content(tmp_path)
     write_topic(

@@ -48,6 +48,7 @@ FIELD_STRENGTH = {
     "questions": 0.6,
     "summary": 0.6,
     "body": 0.3,
+    "topic": 1.0,  # an out-of-scope topic's keywords, like an article's (but see NUMBER_FIELDS)
 }
 # Typo tolerance: a query word unknown to the index borrows the closest indexed word
 # if it is at least this similar (rapidfuzz ratio, 0-100). Its weight falls linearly
@@ -64,10 +65,13 @@ CLOSEST_CACHE_SIZE = 20_000
 # Two adjacent query stems found adjacent in an article's chosen words ("карта
 # працівника", "noční klid") are stronger evidence than the two words apart.
 BIGRAM_WEIGHT = 0.5
-BIGRAM_FIELDS = ("title", "keywords", "questions")
+BIGRAM_FIELDS = ("title", "keywords", "questions", "topic")
 # Numbers count only where editors chose them ("112", "155" as keywords): in running text
 # they are days, ages, amounts and house numbers, and a 14-year-old's school question
-# would meet an article that mentions 14 days.
+# would meet an article that mentions 14 days. An out-of-scope topic's keywords ("topic")
+# are the exception: a word that no article uses weighs as much as the rarest one, so
+# "vyhláška 50" (an electrician's licence) would take every "50 %" and "50 korun". There
+# the number counts only beside its word, as a pair.
 NUMBER_FIELDS = ("title", "keywords", "questions")
 # Five-letter stems join a word's forms but also unrelated words that start alike
 # ("humanitární" and "human trafficking"). Words that agree on a longer prefix get
@@ -208,11 +212,8 @@ class ArticleIndex:
             for field, text in fields:
                 said, singulars = words_and_singulars(text)
                 strength = FIELD_STRENGTH[field]
-                keys = [
-                    key
-                    for key in said
-                    if key not in STOPWORDS and (field in NUMBER_FIELDS or not key.isdigit())
-                ]
+                chosen = [key for key in said if key not in STOPWORDS]
+                keys = [key for key in chosen if field in NUMBER_FIELDS or not key.isdigit()]
                 if field == "title" and keys:
                     titles.append(frozenset(stem(key) for key in keys))
                 if said and not keys and field in BIGRAM_FIELDS:
@@ -231,7 +232,7 @@ class ArticleIndex:
                         if long_prefixes[prefix].get(position, 0.0) < strength:
                             long_prefixes[prefix][position] = strength
                 if field in BIGRAM_FIELDS:
-                    for pair in _pairs(stems):
+                    for pair in _pairs([stem(key) for key in chosen]):
                         if bigrams[pair].get(position, 0.0) < strength:
                             bigrams[pair][position] = strength
             self._titles.append(tuple(titles))
@@ -595,7 +596,7 @@ def _fields(translations: Iterable[Translation]) -> Iterable[tuple[str, str]]:
 def _topic_fields(topic: OutOfScopeTopic) -> Iterable[tuple[str, str]]:
     for phrases in topic.keywords.values():
         for phrase in phrases:
-            yield "keywords", phrase
+            yield "topic", phrase
 
 
 def form_match(query: str, forms: Iterable[str]) -> float:
