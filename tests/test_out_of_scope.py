@@ -336,6 +336,11 @@ def test_the_bundled_topics_send_other_matters_to_a_person(
         ("в Германии мы сортировали мусор по цветам, а в Пильзене как?", "waste-sorting"),
         ("is the dog fee in Plzen the same like in Brno?", "dog-rules"),
         ("kolik se platí za odpad v Plzni, v Brně to bylo levnější", "waste-fee"),
+        # The war there is what the resident carries here.
+        (
+            "не можу спати після обстрілів в харкові, з ким поговорити українською",
+            "mental-health",
+        ),
         # A scene called Czech is here too: India is where the resident taught.
         (
             "I am a teacher in India, what do I need to teach in a Czech school",
@@ -431,6 +436,8 @@ def test_a_topic_that_only_repeats_an_articles_words_stays_behind_it(
         "jak najít levný byt v Brně",
         "як продовжити тимчасовий захист у Німеччині",
         "чи можна з тимчасовим захистом у Польщі отримати соцвиплати",
+        # Ukraine's cities are other places too.
+        "koly bude vidkljuchennja svitla u Lvovi",
     ],
 )
 def test_a_question_set_in_another_country_goes_to_a_person(

@@ -551,6 +551,12 @@ ABROAD_FROM_HERE_WORDS = folded(
     "recognise recognize recognized recognition diploma degree",
     # Leaving for there ("tomorrow I'm leaving for Germany, where do I pay the fine").
     "odjíždím odjíždíme виїжджаю виїжджаємо уезжаю уезжаем leaving",
+    # The war there, which residents carry here ("can't sleep since the shelling in
+    # Kharkiv, who can I talk to").
+    "válka války válce bombardování ostřelování "
+    "війна війни війну обстріл обстріли обстрілів обстрілу бомбардування "
+    "война войны войну обстрел обстрелы обстрелов бомбежки бомбёжки "
+    "vijna viyna vojna obstrily obstrel war shelling bombing",
 )
 # "У Брно платили за сміття окремо, а в Пльзені як?": what is done elsewhere, then "but
 # here?", asks about here. A contrast word, a scene preposition and this city or country.
