@@ -30,6 +30,9 @@ from bot.search.matcher import Action, Reason
         ("hledám byt", "housing"),
         # A single letter the content uses names the visa type.
         ("vízum D pro manželku", "long-term-visa"),
+        # The city's German name is the city, not "pills"; "hi team" is a greeting.
+        ("dentist in Pilsen", "finding-a-doctor"),
+        ("hi team, OAMP pilsen phone number pls", "oamp-office-plzen"),
     ],
 )
 def test_clear_questions_are_answered_in_any_language(

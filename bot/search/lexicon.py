@@ -134,6 +134,8 @@ GREETINGS: frozenset[tuple[str, ...]] = frozenset(
         "добрый вечер", "доброго вечера", "доброе утро", "доброго утра", "доброй ночи",
         "dobryi vecher", "dobryj vecher", "dobriy vecher",
         "good evening", "good morning", "good afternoon", "good night",
+        # The service's team greeted, not the city's crisis team.
+        "hi team", "hello team", "hey team", "dear team",
         "як справи", "yak spravy", "как дела", "kak dela",
     )
 )  # fmt: skip
@@ -189,8 +191,16 @@ FILLER_WORDS = exact(
 )
 
 # Word forms read as another word before matching. "Робот" folds like "робота" (work),
-# so "ты робот?" met the work articles; asked of the bot, it means "bot".
-READ_AS: dict[str, str] = dict.fromkeys(exact("robot robotem робот роботом"), words("bot")[0])
+# so "ты робот?" met the work articles; asked of the bot, it means "bot". The city's
+# German and Russian names are Plzeň: "Pilsen" folds like "pills" and sent "dentist in
+# Pilsen" to the health-advice topic.
+READ_AS: dict[str, str] = {
+    **dict.fromkeys(exact("robot robotem робот роботом"), words("bot")[0]),
+    **dict.fromkeys(
+        exact("pilsen pilzen pilzne pilzni пильзень пильзене пильзеня пільзень пільзені"),
+        words("Plzeň")[0],
+    ),
+}
 
 # Asking for a person: a talking (or chatting: "chci psát s člověkem") word shortly
 # before a person word ("chci mluvit s člověkem", "connect me to an operator"), a person
