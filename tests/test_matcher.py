@@ -408,12 +408,23 @@ def test_one_topic_word_among_everyday_words_is_not_the_whole_message(
         # Polish EU workers write Polish function words around Czech topic words
         "czy muszę jeszcze gdzie, jestem tylko",
         "skolko kolko skilky",
+        # "sem" is spoken Czech for "jsem"; "vlastně" and "власне" mean "actually"
+        "byl sem tam vlastně náhodou",
+        "власне actually basically",
     ],
 )
 def test_adverbs_and_modal_forms_carry_no_topic(bundled_library: Library, text: str) -> None:
     # Only topic words may make a message look like an article.
     topic = [key for _, _, key in bundled_library.matcher.index.terms(text).stems]
     assert topic == []
+
+
+def test_a_filler_word_changes_no_ranking(bundled_library: Library) -> None:
+    # "vlastně" (actually) shares its stem with "vlastní" (own business).
+    plain = bundled_library.matcher.decide("dočasná ochrana, co to je")
+    filled = bundled_library.matcher.decide("dočasná ochrana, co to vlastně je")
+    assert filled.candidates == plain.candidates
+    assert filled.candidates[0] == "temporary-protection-overview"
 
 
 def test_numbers_count_only_where_editors_chose_them(bundled_library: Library) -> None:

@@ -47,7 +47,8 @@ STOPWORDS = exact(
     "řekli říkají říká vím nevím vedle dělat udělat chceš chtějí říkal řekl řekla pravda "
     "jako kolika existuje tebou jemu někdo nikdo vždy nikdy někdy často hned znovu skoro "
     "spolu zvlášť asi protože pokud zatím mohl mohla můžete budu budeme budou "
-    "musíme musíte musejí nachází nacházejí žijeme smím smíme smí smějí kvůli tu než právě",
+    "musíme musíte musejí nachází nacházejí žijeme smím smíme smí smějí kvůli tu než právě "
+    "sem vlastně náhodou",
     # Ukrainian
     "і й та а але в у на з із зі до від по для про при за що як який яка яке які де коли хто "
     "чому скільки чи це цей ця ці той та ті там тут мені мене мій моя моє мої ми нам нас ви вам "
@@ -66,7 +67,7 @@ STOPWORDS = exact(
     "цим цією цих цими тією тими всім всіма завжди ніколи іноді одразу знову майже разом "
     "окремо мабуть напевно ніби наче тобто зокрема хіба поки маємо маєте міг могла "
     "можемо можете зможу зможемо будемо буду будуть "
-    "ким знаходиться знаходяться живемо мужик мужика мужики саме "
+    "ким знаходиться знаходяться живемо мужик мужика мужики саме власне "
     "shcho yak chy tse mene meni ya my vy mozhna treba "
     # Russian
     "и в во на с со к ко по для про при за что как какой какая какое какие где когда кто "
@@ -96,7 +97,7 @@ STOPWORDS = exact(
     "some much many get got all now only just also then than so very too if because still "
     "again already even every other another same such own its im ive dont doesnt didnt "
     "cant wont isnt arent said says say told tell know think came come go goes went make "
-    "made take took give gave like really something anything everything one ok okay his "
+    "made take took give gave like really actually basically exactly something anything everything one ok okay his "
     "her him us into over let lets way thing things lot more most less well yesterday "
     "today tomorrow dear wants wanted wanna true after before through between "
     "during while since until out don doesn didn myself yourself someone somebody "
