@@ -97,7 +97,7 @@ STOPWORDS = exact(
     "some much many get got all now only just also then than so very too if because still "
     "again already even every other another same such own its im ive dont doesnt didnt "
     "cant wont isnt arent said says say told tell know think came come go goes went make "
-    "made take took give gave like really actually basically exactly something anything everything one ok okay his "
+    "made take took give gave like till til really actually basically exactly something anything everything one ok okay his "
     "her him us into over let lets way thing things lot more most less well yesterday "
     "today tomorrow dear wants wanted wanna true after before through between "
     "during while since until out don doesn didn myself yourself someone somebody "
