@@ -155,6 +155,9 @@ def test_requests_for_a_person(text: str) -> None:
         "duzhe vazhko na dushi, potribno z kymos pohovoryty",
         "мені дуже самотньо, хочу з кимось поговорити",
         "chci si s někým promluvit, je mi smutno",
+        "je mi mizerně, potřebuju si s někým promluvit",
+        "так погано після новин, хочеться з кимось поговорити",
+        "feeling awful and stressed, need to talk to someone",
         # Something other than the bot that is not a person; talking that happened.
         "can I use the website instead of the bot",
         "mluvila jsem s paní z úřadu práce a nerozumím",

@@ -232,12 +232,13 @@ SOMEONE_WORDS = exact(
 # поговорити"); a request for a person names the person.
 FEELING_WORDS = folded(
     "deprese depresivní smutný smutno osamělý úzkost úzkosti panika psycholog psychologa "
-    "psychiatr psychiatra",
-    "депресія депресії сумно самотньо самотня самотній важко тяжко душі тривога паніка "
-    "психолог психолога психіатр",
-    "депрессия тяжело одиноко грустно тревога паника психолога психиатр",
+    "psychiatr psychiatra hrozně mizerně stres",
+    "депресія депресії погано кепсько стрес сумно самотньо самотня самотній важко тяжко "
+    "душі тривога паніка психолог психолога психіатр",
+    "депрессия тяжело плохо хреново стресс одиноко грустно тревога паника психолога психиатр",
     "vazhko vazko tyazhko tjazko dushi depresiya psiholog psycholoh",
-    "depressed depression lonely sad anxious anxiety panic psychologist psychiatrist",
+    "depressed depression lonely sad awful terrible stress stressed anxious anxiety panic "
+    "psychologist psychiatrist",
 )
 # The service's people by their role: like SOMEONE_WORDS, and also wanted by name
 # ("хочу консультанта", "need an assistant").
