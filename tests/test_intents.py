@@ -94,6 +94,9 @@ from bot.search.intents import wants_person
         # Asked of the bot, but asking for one.
         "can you give me a human",
         "ви жива людина? хочу поговорити",
+        # People, in the plural, rather than the bot.
+        "з ким тут поговорити з людей, а не з ботом",
+        "can I talk to people, not a bot",
     ],
 )
 def test_requests_for_a_person(text: str) -> None:
@@ -155,6 +158,8 @@ def test_requests_for_a_person(text: str) -> None:
         "duzhe vazhko na dushi, potribno z kymos pohovoryty",
         "мені дуже самотньо, хочу з кимось поговорити",
         "chci si s někým promluvit, je mi smutno",
+        "mluvila jsem s lidmi z úřadu a nerozumím",
+        "how many people can live in one flat",
         "je mi mizerně, potřebuju si s někým promluvit",
         "так погано після новин, хочеться з кимось поговорити",
         "feeling awful and stressed, need to talk to someone",

@@ -221,10 +221,10 @@ PERSON_WORDS = exact(
 # "someone stole my bike", "who are the assistants in vests" ask about a topic, while
 # "můžu mluvit s paní z poradny?" asks for the lady at the desk.
 SOMEONE_WORDS = exact(
-    "někým někoho někomu nikým paní pánem pánovi",
-    "кимось когось комусь кем кого",
-    "kymos kohos komus",
-    "someone somebody anyone anybody",
+    "někým někoho někomu nikým paní pánem pánovi lidmi lidma",
+    "кимось когось комусь кем кого людей людьми",
+    "kymos kohos komus liudei liudmy ljudej ludej",
+    "someone somebody anyone anybody people",
 )
 # How someone feels: with only "someone" to talk to (no "person", "operator"), the message
 # asks for psychological help, which the mental-health article gives with its helplines
