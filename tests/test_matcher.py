@@ -411,6 +411,8 @@ def test_one_topic_word_among_everyday_words_is_not_the_whole_message(
         # "sem" is spoken Czech for "jsem"; "vlastně" and "власне" mean "actually"
         "byl sem tam vlastně náhodou",
         "власне actually basically till",
+        # Russian in Latin letters: "shto" (что) is not the Czech "sto" (a hundred)
+        "shto jesli takoe",
     ],
 )
 def test_adverbs_and_modal_forms_carry_no_topic(bundled_library: Library, text: str) -> None:

@@ -88,7 +88,7 @@ STOPWORDS = exact(
     "себя мог могли можете смогу сможете будем буду будут разве хотя пока чтоб раз кого "
     "чему чего кем нему тем тех те всем всему всеми везде всегда никогда иногда часто "
     "сразу снова опять почти вместе отдельно нами вами "
-    "какому берет берёт берут находится находятся живём живем именно ",
+    "какому берет берёт берут находится находятся живём живем именно shto jesli ",
     # English
     "a an the and or but of in on at to for from with by about as is are was were be been "
     "am do does did have had i me my mine we our you your he she it they them their this "
