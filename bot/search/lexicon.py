@@ -220,7 +220,8 @@ PERSON_WORDS = exact(
 )
 # Words that name a person only when the resident asks to be put through to them:
 # "someone stole my bike", "who are the assistants in vests" ask about a topic, while
-# "můžu mluvit s paní z poradny?" asks for the lady at the desk.
+# "můžu mluvit s paní z poradny?" asks for the lady at the desk, and "z kym pohovoryty z
+# liudei, ne bot" for people rather than the bot ("how many people..." is a topic).
 SOMEONE_WORDS = exact(
     "někým někoho někomu nikým paní pánem pánovi lidmi lidma",
     "кимось когось комусь кем кого людей людьми",
