@@ -113,6 +113,10 @@ STOPWORDS = exact(
     "proszę prosze dziękuję dziekuje witam dzień dzien dobry trzeba",
     # Latin Russian and Ukrainian "how much" (the Cyrillic forms are above)
     "kolko skolko skilky skilki",
+    # Weights: no article is about them, and "kilo" folds like "kill" ("jak zhubnout 10
+    # kilo" was answered with victim-support).
+    "kilo kila kil kilogram kilogramy kilogramů kilogramu kg кіло кілограм кілограмів "
+    "кило килограмм килограмма килограммов kilos kilograms",
 )
 
 # Plzeň's streets carry the names of countries and towns ("Americká třída", "Klatovská",
