@@ -113,6 +113,11 @@ STOPWORDS = exact(
     "proszę prosze dziękuję dziekuje witam dzień dzien dobry trzeba",
     # Latin Russian and Ukrainian "how much" (the Cyrillic forms are above)
     "kolko skolko skilky skilki",
+    # Thanks, apologies and fillers of chat, which folded like topic words
+    # ("sorry" like "sore", "угу" like "učit") or weighed as unknown words.
+    "sco shco proshu nada shtob ladno spasybi vybachte probachte izvinite "
+    "прошу нада штоб хоть хоча ага угу ладно окей спс пасиба спасибі дяк тре тра "
+    "вибачте пробачте извините promiňte omlouvám omlouvam pardon sorry sorri sori",
     # Weights: no article is about them, and "kilo" folds like "kill" ("jak zhubnout 10
     # kilo" was answered with victim-support).
     "kilo kila kil kilogram kilogramy kilogramů kilogramu kg кіло кілограм кілограмів "
