@@ -8,6 +8,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
@@ -145,6 +146,12 @@ class QueryTerms:
     passing_places: frozenset[str] = frozenset()
     # The sound keys of each asked sentence of a story (bot.search.fold.asked_sentences).
     asked: tuple[tuple[str, ...], ...] = ()
+
+    @cached_property
+    def named(self) -> frozenset[str]:
+        """The stems the query names (an unknown word names nothing). Computed once: the
+        ranking asks it of every article in the head (bot.search.matcher)."""
+        return frozenset(item for item, similarity, _ in self.stems if similarity)
 
     @property
     def is_story(self) -> bool:
@@ -503,16 +510,15 @@ class ArticleIndex:
         """The largest share of one of the article's titles that the query's words name:
         "what is temporary protection" names all of "Temporary protection – what it is"
         but only two thirds of "Extending temporary protection"."""
-        named = {item for item, similarity, _ in terms.stems if similarity}
         return max(
-            (len(title & named) / len(title) for title in self._titles[position]), default=0.0
+            (len(title & terms.named) / len(title) for title in self._titles[position]),
+            default=0.0,
         )
 
     def names_title(self, terms: QueryTerms, position: int) -> bool:
         """Whether the query names every word of one of the article's titles of two
         words or more ("zaměstnaneckou kartu" names "Zaměstnanecká karta")."""
-        named = {item for item, similarity, _ in terms.stems if similarity}
-        return any(len(title) >= 2 and title <= named for title in self._titles[position])
+        return any(len(title) >= 2 and title <= terms.named for title in self._titles[position])
 
     def everyday_information(self, terms: QueryTerms) -> float:
         """The information of the query's everyday words that GENERIC_WEIGHT leaves out
